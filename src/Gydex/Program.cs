@@ -1,5 +1,29 @@
-var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
-app.Run();
+using Gydex.Kernel.CommandLine;
+using Gydex.Kernel.Identity;
+using Gydex.Kernel.Organizations;
+using Gydex.Kernel.Persistence;
+using Gydex.Kernel.Web;
 
+var builder = WebApplication.CreateBuilder(GydexCommandLine.HostArgs(args)).QuietForCommands(args);
+
+builder.Services
+    .AddGydexPersistence(builder.Configuration, builder.Environment.ContentRootPath)
+    .AddGydexOrganizations(builder.Configuration)
+    .AddGydexIdentity(builder.Configuration)
+    .AddGydexWeb()
+    .AddCommandLine<OrganizationCommands>();
+
+var app = builder.Build();
+
+if (GydexCommandLine.IsCommand(args))
+    return await GydexCommandLine.RunAsync(app.Services, args);
+
+app.UseGydexPipeline();
+app.MapGydexWeb();
+app.MapGydexIdentity();
+
+await app.RunAsync();
+return 0;
+
+/// <summary>The entry point, visible to the test host.</summary>
 public partial class Program;

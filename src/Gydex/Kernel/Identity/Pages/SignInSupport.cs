@@ -1,0 +1,24 @@
+using Gydex.Kernel.Web;
+using Microsoft.AspNetCore.Http;
+
+namespace Gydex.Kernel.Identity.Pages;
+
+/// <summary>What the sign-in pages share: where to go after signing in, and the language to restore.</summary>
+internal static class SignInSupport
+{
+    /// <summary>A return address inside this organization, else its home page: never an open redirect.</summary>
+    public static string SafeReturnUrl(HttpRequest request, string? returnUrl)
+    {
+        var home = request.PathBase + "/";
+        if (string.IsNullOrEmpty(returnUrl) || returnUrl.StartsWith("//", StringComparison.Ordinal) || returnUrl.StartsWith("/\\", StringComparison.Ordinal))
+            return home;
+        return returnUrl.StartsWith(home, StringComparison.Ordinal) || returnUrl == request.PathBase ? returnUrl : home;
+    }
+
+    /// <summary>The language saved in the profile follows the user to any browser they sign in from.</summary>
+    public static void RestoreLanguage(HttpContext context, GydexUser user)
+    {
+        if (OrgCultureProvider.IsSupported(user.Language))
+            OrgCultureProvider.Remember(context, user.Language!);
+    }
+}

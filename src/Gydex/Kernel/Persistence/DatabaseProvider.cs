@@ -1,0 +1,30 @@
+using Gydex.Kernel.Organizations;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace Gydex.Kernel.Persistence;
+
+/// <summary>Where an organization's database is to live.</summary>
+public sealed record OrgPlacement(string DatabaseServer, string DatabaseName);
+
+/// <summary>
+/// Everything that differs between SQLite and PostgreSQL, in one place: modules never branch on the provider.
+/// </summary>
+public abstract class DatabaseProvider
+{
+    public abstract StorageProvider Kind { get; }
+
+    public abstract void ConfigureCatalog(DbContextOptionsBuilder builder);
+
+    /// <summary>Chooses the server for a new organization: the configured one holding the fewest organizations.</summary>
+    public abstract OrgPlacement Place(Guid orgId, IReadOnlyDictionary<string, int> orgsPerServer);
+
+    /// <summary>Opens a context on the organization's database (creating nothing).</summary>
+    public abstract OrgDbContext CreateOrgContext(Organization org, IEnumerable<IInterceptor> interceptors);
+
+    /// <summary>Removes the organization's database; used to undo a provisioning that failed midway.</summary>
+    public abstract Task DropOrgDatabaseAsync(Organization org, CancellationToken cancellationToken);
+
+    /// <summary>Runs once after an organization's database is created and migrated.</summary>
+    public virtual Task AfterCreatedAsync(OrgDbContext db, CancellationToken cancellationToken) => Task.CompletedTask;
+}

@@ -1,0 +1,60 @@
+using Gydex.Kernel.Identity;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace Gydex.Kernel.Persistence;
+
+/// <summary>
+/// One organization's database. Its model is assembled from every <see cref="IEntityTypeConfiguration{T}"/>
+/// in this assembly marked with <see cref="OrgEntityAttribute"/>, so a module adds its tables without
+/// editing the kernel. Provider-specific subclasses exist only so each provider has its own migrations.
+/// </summary>
+public abstract class OrgDbContext(DbContextOptions options) : IdentityUserContext<GydexUser, Guid>(options)
+{
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.Entity<GydexUser>(e =>
+        {
+            e.ToTable("Users");
+            e.Property(u => u.UserName).HasMaxLength(GydexUser.LoginMaxLength);
+            e.Property(u => u.NormalizedUserName).HasMaxLength(GydexUser.LoginMaxLength);
+            e.Property(u => u.DisplayName).HasMaxLength(GydexUser.DisplayNameMaxLength);
+            e.Property(u => u.Language).HasMaxLength(8);
+            e.HasIndex(u => u.NormalizedEmail);
+        });
+        builder.Entity<IdentityUserClaim<Guid>>().ToTable("UserClaims");
+        builder.Entity<IdentityUserLogin<Guid>>().ToTable("UserLogins");
+        builder.Entity<IdentityUserToken<Guid>>().ToTable("UserTokens");
+        builder.Entity<ApiToken>(e =>
+        {
+            e.ToTable("ApiTokens");
+            e.HasIndex(t => t.TokenHash).IsUnique();
+            e.HasIndex(t => t.UserId);
+            e.Property(t => t.Kind).HasConversion<string>().HasMaxLength(16);
+            e.Property(t => t.Name).HasMaxLength(ApiToken.NameMaxLength);
+            e.Property(t => t.TokenHash).HasMaxLength(64);
+            e.Property(t => t.Prefix).HasMaxLength(16);
+            e.HasOne<GydexUser>().WithMany().HasForeignKey(t => t.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+        builder.ApplyConfigurationsFromAssembly(typeof(OrgDbContext).Assembly,
+            type => type.IsDefined(typeof(OrgEntityAttribute), inherit: false));
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(configurationBuilder);
+        ProviderConventions(configurationBuilder);
+    }
+
+    protected virtual void ProviderConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+    }
+}
+
+/// <summary>Marks a module's entity configuration as part of the organization database.</summary>
+[AttributeUsage(AttributeTargets.Class)]
+public sealed class OrgEntityAttribute : Attribute;

@@ -1,0 +1,83 @@
+using System.Globalization;
+using Gydex.Kernel.Organizations;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Npgsql;
+
+namespace Gydex.Kernel.Persistence;
+
+/// <summary>Production provider: one PostgreSQL database per organization, spread over the configured servers.</summary>
+public sealed class PostgresDatabaseProvider : DatabaseProvider
+{
+    private readonly string catalogConnectionString;
+    private readonly string databasePrefix;
+
+    /// <summary>Server key ("host:port") → server connection string, in configuration order.</summary>
+    private readonly List<KeyValuePair<string, string>> servers;
+
+    public PostgresDatabaseProvider(string? catalogConnectionString, PostgresStorageOptions options)
+    {
+        if (string.IsNullOrWhiteSpace(catalogConnectionString))
+            throw new InvalidOperationException("Storage:Provider is Postgres, so ConnectionStrings:Catalog must be set.");
+        if (options.Servers.Count == 0)
+            throw new InvalidOperationException("Storage:Provider is Postgres, so Storage:Postgres:Servers must list at least one server.");
+        this.catalogConnectionString = catalogConnectionString;
+        databasePrefix = options.DatabasePrefix;
+        servers = options.Servers.Select(cs => new KeyValuePair<string, string>(ServerKeyOf(cs), cs)).ToList();
+    }
+
+    public override StorageProvider Kind => StorageProvider.Postgres;
+
+    public override void ConfigureCatalog(DbContextOptionsBuilder builder) =>
+        builder.UseNpgsql(catalogConnectionString);
+
+    public override OrgPlacement Place(Guid orgId, IReadOnlyDictionary<string, int> orgsPerServer)
+    {
+        // Fewest organizations first; ties go to the server listed first.
+        var server = servers
+            .Select((s, index) => (s.Key, index, count: orgsPerServer.GetValueOrDefault(s.Key)))
+            .OrderBy(s => s.count).ThenBy(s => s.index)
+            .First().Key;
+        return new OrgPlacement(server, databasePrefix + orgId.ToString("N", CultureInfo.InvariantCulture));
+    }
+
+    public override OrgDbContext CreateOrgContext(Organization org, IEnumerable<IInterceptor> interceptors)
+    {
+        var options = new DbContextOptionsBuilder<PostgresOrgDbContext>()
+            .UseNpgsql(OrgConnectionString(org))
+            .AddInterceptors(interceptors)
+            .Options;
+        return new PostgresOrgDbContext(options);
+    }
+
+    public override async Task DropOrgDatabaseAsync(Organization org, CancellationToken cancellationToken)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(ServerConnectionString(org.DatabaseServer)) { Database = "postgres" };
+        await using var connection = new NpgsqlConnection(builder.ConnectionString);
+        await connection.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        // The name comes from Place (prefix + a Guid), quoted as an identifier all the same.
+        command.CommandText = $"DROP DATABASE IF EXISTS \"{org.DatabaseName.Replace("\"", "\"\"", StringComparison.Ordinal)}\" WITH (FORCE)";
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private string OrgConnectionString(Organization org) =>
+        new NpgsqlConnectionStringBuilder(ServerConnectionString(org.DatabaseServer)) { Database = org.DatabaseName }.ConnectionString;
+
+    private string ServerConnectionString(string serverKey)
+    {
+        foreach (var (key, cs) in servers)
+        {
+            if (key == serverKey)
+                return cs;
+        }
+
+        throw new InvalidOperationException($"The organization's database server '{serverKey}' is not in Storage:Postgres:Servers.");
+    }
+
+    private static string ServerKeyOf(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        return string.Create(CultureInfo.InvariantCulture, $"{builder.Host}:{builder.Port}");
+    }
+}
