@@ -89,7 +89,7 @@ public sealed partial class CommerceMLReader
                     if (x.LocalName == "Ид")
                         (f.GroupIds ??= []).Add(Text());
                     else
-                        AddExtra(ref f.Extras);
+                        AddExtra(ref f.Extras, f.Depth);
                 }
                 return true;
             case "ЗначенияСвойств":
@@ -99,7 +99,7 @@ public sealed partial class CommerceMLReader
                     if (x.LocalName is "ЗначенияСвойства" or "ЗначениеСвойства")
                         (f.PropertyValues ??= []).Add(ReadPropertyValue(f));
                     else
-                        AddExtra(ref f.Extras);
+                        AddExtra(ref f.Extras, f.Depth);
                 }
                 return true;
             case "СтавкиНалогов":
@@ -108,7 +108,7 @@ public sealed partial class CommerceMLReader
                 {
                     if (x.LocalName != "СтавкаНалога")
                     {
-                        AddExtra(ref f.Extras);
+                        AddExtra(ref f.Extras, f.Depth);
                         continue;
                     }
                     string? name = null, rate = null;
@@ -119,7 +119,7 @@ public sealed partial class CommerceMLReader
                         {
                             case "Наименование": name = Str(); break;
                             case "Ставка": rate = Str(); break;
-                            default: AddExtra(ref f.Extras); break;
+                            default: AddExtra(ref f.Extras, f.Depth); break;
                         }
                     }
                     (f.TaxRates ??= []).Add(new TaxRate(name, rate));
@@ -131,7 +131,7 @@ public sealed partial class CommerceMLReader
                 {
                     if (x.LocalName != "ХарактеристикаТовара")
                     {
-                        AddExtra(ref f.Extras);
+                        AddExtra(ref f.Extras, f.Depth);
                         continue;
                     }
                     string? id = null, name = null, value = null;
@@ -143,7 +143,7 @@ public sealed partial class CommerceMLReader
                             case "Ид": id = Str(); break;
                             case "Наименование": name = Str(); break;
                             case "Значение": value = Str(); break;
-                            default: AddExtra(ref f.Extras); break;
+                            default: AddExtra(ref f.Extras, f.Depth); break;
                         }
                     }
                     (f.Characteristics ??= []).Add(new Characteristic(id, name, value));
@@ -177,7 +177,7 @@ public sealed partial class CommerceMLReader
                         values.Add(value);
                     }
                     break;
-                default: AddExtra(ref f.Extras); break;
+                default: AddExtra(ref f.Extras, f.Depth); break;
             }
         }
         var all = values is not null ? values.ToValueList() : single is not null ? ValueList.Wrap([single]) : ValueList<string>.Empty;
@@ -190,6 +190,7 @@ public sealed partial class CommerceMLReader
         string? code = null, fullName = null, international = null, shortName = null, text = null;
         List<UnitConversion>? conversions = null;
         List<CommerceMLExtra>? extras = null;
+        var home = x.Depth;
         if (x.HasAttributes)
         {
             while (x.MoveToNextAttribute())
@@ -200,7 +201,7 @@ public sealed partial class CommerceMLReader
                     case "НаименованиеПолное": fullName = x.Value; break;
                     case "МеждународноеСокращение": international = x.Value; break;
                     case "НаименованиеКраткое": shortName = x.Value; break;
-                    default: KeepAttribute(ref extras); break;
+                    default: KeepAttribute(ref extras, home); break;
                 }
             }
             x.MoveToElement();
@@ -233,14 +234,14 @@ public sealed partial class CommerceMLReader
                             {
                                 case "Единица": unit = Str(); break;
                                 case "Коэффициент": factor = Dec(); break;
-                                default: AddExtra(ref extras); break;
+                                default: AddExtra(ref extras, home); break;
                             }
                         }
                         (conversions ??= []).Add(new UnitConversion(unit, factor));
                     }
                     else
                     {
-                        AddExtra(ref extras);
+                        AddExtra(ref extras, home);
                     }
                     continue;
                 }
@@ -267,7 +268,7 @@ public sealed partial class CommerceMLReader
         while (Next(d))
         {
             if (!TryReadProductField(f))
-                AddExtra(ref f.Extras);
+                AddExtra(ref f.Extras, f.Depth);
         }
         EndProduct(f, "a product");
         return f.Build<Product>();
@@ -293,7 +294,7 @@ public sealed partial class CommerceMLReader
                         if (x.LocalName == "Цена")
                             (prices ??= []).Add(ReadPrice());
                         else
-                            AddExtra(ref f.Extras);
+                            AddExtra(ref f.Extras, f.Depth);
                     }
                     break;
                 case "Количество": quantity = Dec(); break;
@@ -305,7 +306,7 @@ public sealed partial class CommerceMLReader
                         if (x.LocalName == "Склад")
                             (stocks ??= []).Add(ReadStock(f));
                         else
-                            AddExtra(ref f.Extras);
+                            AddExtra(ref f.Extras, f.Depth);
                     }
                     break;
                 case "Остатки":
@@ -315,7 +316,7 @@ public sealed partial class CommerceMLReader
                     {
                         if (x.LocalName != "Остаток")
                         {
-                            AddExtra(ref f.Extras);
+                            AddExtra(ref f.Extras, f.Depth);
                             continue;
                         }
                         var od = Enter();
@@ -325,12 +326,12 @@ public sealed partial class CommerceMLReader
                             {
                                 case "Склад": (stocks ??= []).Add(ReadStock(f)); break;
                                 case "Количество": quantity = (quantity ?? 0) + (Dec() ?? 0); break;
-                                default: AddExtra(ref f.Extras); break;
+                                default: AddExtra(ref f.Extras, f.Depth); break;
                             }
                         }
                     }
                     break;
-                default: AddExtra(ref f.Extras); break;
+                default: AddExtra(ref f.Extras, f.Depth); break;
             }
         }
         EndProduct(f, "an offer");
@@ -340,7 +341,8 @@ public sealed partial class CommerceMLReader
     private Price ReadPrice()
     {
         List<CommerceMLExtra>? extras = null;
-        KeepAttributes(ref extras);
+        var home = x.Depth;
+        KeepAttributes(ref extras, home);
         string? presentation = null, priceTypeId = null, currency = null, unit = null;
         decimal? perUnit = null, coefficient = null, minQuantity = null;
         var d = Enter();
@@ -355,7 +357,7 @@ public sealed partial class CommerceMLReader
                 case "Единица": unit = Str(); break;
                 case "Коэффициент": coefficient = Dec(); break;
                 case "МинКоличество": minQuantity = Dec(); break;
-                default: AddExtra(ref extras); break;
+                default: AddExtra(ref extras, home); break;
             }
         }
         return new Price
@@ -378,7 +380,7 @@ public sealed partial class CommerceMLReader
                 {
                     case "ИдСклада": warehouseId = x.Value; break;
                     case "КоличествоНаСкладе": quantity = DecimalAttribute(); break;
-                    default: KeepAttribute(ref f.Extras); break;
+                    default: KeepAttribute(ref f.Extras, f.Depth); break;
                 }
             }
             x.MoveToElement();
@@ -390,7 +392,7 @@ public sealed partial class CommerceMLReader
             {
                 case "Ид" or "ИдСклада": warehouseId = Str(); break;
                 case "Количество" or "КоличествоНаСкладе": quantity = Dec(); break;
-                default: AddExtra(ref f.Extras); break;
+                default: AddExtra(ref f.Extras, f.Depth); break;
             }
         }
         return new Stock(warehouseId, quantity);
@@ -420,7 +422,7 @@ public sealed partial class CommerceMLReader
                 case "Единица": unit = ReadLineUnit(f); break;
                 case "Налоги": taxes = ReadTaxes(); break;
                 case "Скидки": discounts = ReadDiscounts(); break;
-                default: AddExtra(ref f.Extras); break;
+                default: AddExtra(ref f.Extras, f.Depth); break;
             }
         }
         EndProduct(f, "a document line");
@@ -456,7 +458,7 @@ public sealed partial class CommerceMLReader
                     case "Код": code = Str(); break;
                     case "НаименованиеКраткое": shortName = Str(); break;
                     case "НаименованиеПолное": fullName = Str(); break;
-                    default: AddExtra(ref f.Extras); break;
+                    default: AddExtra(ref f.Extras, f.Depth); break;
                 }
                 continue;
             }
@@ -475,7 +477,8 @@ public sealed partial class CommerceMLReader
     {
         int line = lineInfo.LineNumber, position = lineInfo.LinePosition, depth = x.Depth;
         List<CommerceMLExtra>? extras = null;
-        KeepAttributes(ref extras);
+        var home = x.Depth;
+        KeepAttributes(ref extras, home);
         string? id = null, version = null, number = null, number1C = null, operation = null, role = null, currency = null, comment = null;
         bool? deleted = null;
         DateOnly? date = null, date1C = null, paymentDue = null;
@@ -519,7 +522,7 @@ public sealed partial class CommerceMLReader
                         if (x.LocalName == "Контрагент")
                             (counterparties ??= []).Add(ReadCounterparty());
                         else
-                            AddExtra(ref extras);
+                            AddExtra(ref extras, home);
                     }
                     break;
                 case "Товары":
@@ -529,7 +532,7 @@ public sealed partial class CommerceMLReader
                         if (x.LocalName == "Товар")
                             (lines ??= []).Add(ReadDocumentLine());
                         else
-                            AddExtra(ref extras);
+                            AddExtra(ref extras, home);
                     }
                     break;
                 case "Склады":
@@ -539,7 +542,7 @@ public sealed partial class CommerceMLReader
                         if (x.LocalName == "Склад")
                             (warehouses ??= []).Add(ReadWarehouse());
                         else
-                            AddExtra(ref extras);
+                            AddExtra(ref extras, home);
                     }
                     break;
                 case "Оплаты":
@@ -549,7 +552,7 @@ public sealed partial class CommerceMLReader
                         if (x.LocalName == "Оплата")
                             (payments ??= []).Add(ReadPayment());
                         else
-                            AddExtra(ref extras);
+                            AddExtra(ref extras, home);
                     }
                     break;
                 case "ПодчиненныеДокументы":
@@ -559,10 +562,10 @@ public sealed partial class CommerceMLReader
                         if (x.LocalName is "ПодчиненныйДокумент" or "Документ")
                             (subordinates ??= []).Add(ReadDocument());
                         else
-                            AddExtra(ref extras);
+                            AddExtra(ref extras, home);
                     }
                     break;
-                default: AddExtra(ref extras); break;
+                default: AddExtra(ref extras, home); break;
             }
         }
         if (string.IsNullOrEmpty(id) && string.IsNullOrEmpty(number))
@@ -580,7 +583,8 @@ public sealed partial class CommerceMLReader
     private Payment ReadPayment()
     {
         List<CommerceMLExtra>? extras = null;
-        KeepAttributes(ref extras);
+        var home = x.Depth;
+        KeepAttributes(ref extras, home);
         string? number = null, transaction = null, method = null, methodId = null;
         DateTime? date = null;
         decimal? sum = null;
@@ -595,7 +599,7 @@ public sealed partial class CommerceMLReader
                 case "СуммаОплаты": sum = Dec(); break;
                 case "СпособОплаты": method = Str(); break;
                 case "ИдСпособаОплаты": methodId = Str(); break;
-                default: AddExtra(ref extras); break;
+                default: AddExtra(ref extras, home); break;
             }
         }
         return new Payment

@@ -9,6 +9,7 @@ public sealed partial class CommerceMLReader
     private IEnumerable<CommerceMLItem> ReadClassifier()
     {
         List<CommerceMLExtra>? extras = null;
+        var home = x.Depth;
         var onlyChanges = ReadContainerAttributes(ref extras);
         string? id = null, name = null, description = null;
         Counterparty? owner = null;
@@ -50,7 +51,7 @@ public sealed partial class CommerceMLReader
                         yield return item;
                     break;
                 default:
-                    AddExtra(ref extras);
+                    AddExtra(ref extras, home);
                     late |= emitted;
                     break;
             }
@@ -83,6 +84,7 @@ public sealed partial class CommerceMLReader
     private IEnumerable<CommerceMLItem> ReadCatalog()
     {
         List<CommerceMLExtra>? extras = null;
+        var home = x.Depth;
         var onlyChanges = ReadContainerAttributes(ref extras);
         string? id = null, classifierId = null, name = null, description = null;
         Counterparty? owner = null;
@@ -126,7 +128,7 @@ public sealed partial class CommerceMLReader
                     }
                     break;
                 default:
-                    AddExtra(ref extras);
+                    AddExtra(ref extras, home);
                     late |= emitted;
                     break;
             }
@@ -138,6 +140,7 @@ public sealed partial class CommerceMLReader
     private IEnumerable<CommerceMLItem> ReadOfferPackage(bool isChanges)
     {
         List<CommerceMLExtra>? extras = null;
+        var home = x.Depth;
         var onlyChanges = ReadContainerAttributes(ref extras);
         string? id = null, name = null, catalogId = null, classifierId = null, description = null;
         Counterparty? owner = null;
@@ -196,7 +199,7 @@ public sealed partial class CommerceMLReader
                     }
                     break;
                 default:
-                    AddExtra(ref extras);
+                    AddExtra(ref extras, home);
                     late |= emitted;
                     break;
             }
@@ -208,6 +211,7 @@ public sealed partial class CommerceMLReader
     private IEnumerable<CommerceMLItem> ReadCounterparties()
     {
         List<CommerceMLExtra>? extras = null;
+        var home = x.Depth;
         var onlyChanges = ReadContainerAttributes(ref extras);
         var d = Enter();
         var emitted = false;
@@ -225,7 +229,7 @@ public sealed partial class CommerceMLReader
             }
             else
             {
-                AddExtra(ref extras);
+                AddExtra(ref extras, home);
             }
         }
         if (!emitted)
@@ -245,6 +249,7 @@ public sealed partial class CommerceMLReader
         public List<GroupNode>? Children;
         public int Line;
         public int Position;
+        public int Depth;
     }
 
     /// <summary>Reads a Группы list; each top-level group's subtree is read whole, then flattened parent-first.</summary>
@@ -270,8 +275,8 @@ public sealed partial class CommerceMLReader
 
     private GroupNode ReadGroupNode()
     {
-        var node = new GroupNode { Line = lineInfo.LineNumber, Position = lineInfo.LinePosition };
-        KeepAttributes(ref node.Extras);
+        var node = new GroupNode { Line = lineInfo.LineNumber, Position = lineInfo.LinePosition, Depth = x.Depth };
+        KeepAttributes(ref node.Extras, node.Depth);
         var d = Enter();
         while (Next(d))
         {
@@ -289,10 +294,10 @@ public sealed partial class CommerceMLReader
                         if (x.LocalName == "Группа")
                             (node.Children ??= []).Add(ReadGroupNode());
                         else
-                            AddExtra(ref node.Extras);
+                            AddExtra(ref node.Extras, node.Depth);
                     }
                     break;
-                default: AddExtra(ref node.Extras); break;
+                default: AddExtra(ref node.Extras, node.Depth); break;
             }
         }
         return node;
@@ -316,7 +321,8 @@ public sealed partial class CommerceMLReader
     private Property ReadProperty()
     {
         List<CommerceMLExtra>? extras = null;
-        KeepAttributes(ref extras);
+        var home = x.Depth;
+        KeepAttributes(ref extras, home);
         string? id = null, name = null, description = null, valueType = null, version = null;
         bool? required = null, multiple = null, forProducts = null, forOffers = null, forDocuments = null, deleted = null;
         List<PropertyOption>? options = null;
@@ -354,16 +360,16 @@ public sealed partial class CommerceMLReader
                                     {
                                         case "ИдЗначения": optionId = Str(); break;
                                         case "Значение": optionValue = Str(); break;
-                                        default: AddExtra(ref extras); break;
+                                        default: AddExtra(ref extras, home); break;
                                     }
                                 }
                                 (options ??= []).Add(new PropertyOption(optionId, optionValue));
                                 break;
-                            default: AddExtra(ref extras); break;
+                            default: AddExtra(ref extras, home); break;
                         }
                     }
                     break;
-                default: AddExtra(ref extras); break;
+                default: AddExtra(ref extras, home); break;
             }
         }
         return new Property
@@ -377,7 +383,8 @@ public sealed partial class CommerceMLReader
     private PriceType ReadPriceType()
     {
         List<CommerceMLExtra>? extras = null;
-        KeepAttributes(ref extras);
+        var home = x.Depth;
+        KeepAttributes(ref extras, home);
         string? id = null, name = null, currency = null, description = null;
         Tax? tax = null;
         var d = Enter();
@@ -390,7 +397,7 @@ public sealed partial class CommerceMLReader
                 case "Валюта": currency = Str(); break;
                 case "Описание": description = Str(); break;
                 case "Налог": tax = ReadTax(); break;
-                default: AddExtra(ref extras); break;
+                default: AddExtra(ref extras, home); break;
             }
         }
         return new PriceType { Id = id ?? "", Name = name, Currency = currency, Description = description, Tax = tax, Extras = extras.ToValueList() };
@@ -399,7 +406,8 @@ public sealed partial class CommerceMLReader
     private Warehouse ReadWarehouse()
     {
         List<CommerceMLExtra>? extras = null;
-        KeepAttributes(ref extras);
+        var home = x.Depth;
+        KeepAttributes(ref extras, home);
         string? id = null, name = null;
         Address? address = null;
         ValueList<Contact> contacts = ValueList<Contact>.Empty;
@@ -414,7 +422,7 @@ public sealed partial class CommerceMLReader
                 case "Адрес": address = ReadAddress(); break;
                 case "Контакты": contacts = ReadContacts(); break;
                 case "ПометкаУдаления": deleted = Bool(); break;
-                default: AddExtra(ref extras); break;
+                default: AddExtra(ref extras, home); break;
             }
         }
         return new Warehouse { Id = id ?? "", Name = name, Address = address, Contacts = contacts, DeletionMark = deleted, Extras = extras.ToValueList() };
@@ -423,7 +431,8 @@ public sealed partial class CommerceMLReader
     private Unit ReadUnit()
     {
         List<CommerceMLExtra>? extras = null;
-        KeepAttributes(ref extras);
+        var home = x.Depth;
+        KeepAttributes(ref extras, home);
         string? id = null, code = null, shortName = null, fullName = null, international = null;
         bool? deleted = null;
         var d = Enter();
@@ -437,7 +446,7 @@ public sealed partial class CommerceMLReader
                 case "НаименованиеПолное": fullName = Str(); break;
                 case "МеждународноеСокращение": international = Str(); break;
                 case "ПометкаУдаления": deleted = Bool(); break;
-                default: AddExtra(ref extras); break;
+                default: AddExtra(ref extras, home); break;
             }
         }
         return new Unit
@@ -452,7 +461,8 @@ public sealed partial class CommerceMLReader
     private Tax ReadTax()
     {
         List<CommerceMLExtra>? extras = null;
-        KeepAttributes(ref extras);
+        var home = x.Depth;
+        KeepAttributes(ref extras, home);
         string? name = null, rate = null;
         bool? included = null, excise = null;
         decimal? sum = null;
@@ -466,7 +476,7 @@ public sealed partial class CommerceMLReader
                 case "Сумма": sum = Dec(); break;
                 case "Ставка": rate = Str(); break;
                 case "Акциз": excise = Bool(); break;
-                default: AddExtra(ref extras); break;
+                default: AddExtra(ref extras, home); break;
             }
         }
         return new Tax { Name = name, IncludedInSum = included, Sum = sum, Rate = rate, Excise = excise, Extras = extras.ToValueList() };
@@ -498,7 +508,8 @@ public sealed partial class CommerceMLReader
                 continue;
             }
             List<CommerceMLExtra>? extras = null;
-            KeepAttributes(ref extras);
+            var home = x.Depth;
+            KeepAttributes(ref extras, home);
             string? name = null;
             decimal? sum = null, percent = null;
             bool? included = null;
@@ -511,7 +522,7 @@ public sealed partial class CommerceMLReader
                     case "Сумма": sum = Dec(); break;
                     case "Процент": percent = Dec(); break;
                     case "УчтеноВСумме": included = Bool(); break;
-                    default: AddExtra(ref extras); break;
+                    default: AddExtra(ref extras, home); break;
                 }
             }
             (discounts ??= []).Add(new Discount { Name = name, Sum = sum, Percent = percent, IncludedInSum = included, Extras = extras.ToValueList() });
@@ -569,7 +580,8 @@ public sealed partial class CommerceMLReader
     private Address ReadAddress()
     {
         List<CommerceMLExtra>? extras = null;
-        KeepAttributes(ref extras);
+        var home = x.Depth;
+        KeepAttributes(ref extras, home);
         string? presentation = null, comment = null;
         List<AddressField>? fields = null;
         var d = Enter();
@@ -588,12 +600,12 @@ public sealed partial class CommerceMLReader
                         {
                             case "Тип": type = Str(); break;
                             case "Значение": value = Str(); break;
-                            default: AddExtra(ref extras); break;
+                            default: AddExtra(ref extras, home); break;
                         }
                     }
                     (fields ??= []).Add(new AddressField(type, value));
                     break;
-                default: AddExtra(ref extras); break;
+                default: AddExtra(ref extras, home); break;
             }
         }
         return new Address { Presentation = presentation, Comment = comment, Fields = fields.ToValueList(), Extras = extras.ToValueList() };
@@ -630,7 +642,8 @@ public sealed partial class CommerceMLReader
     private Bank ReadBank()
     {
         List<CommerceMLExtra>? extras = null;
-        KeepAttributes(ref extras);
+        var home = x.Depth;
+        KeepAttributes(ref extras, home);
         string? name = null, correspondent = null, bic = null;
         Address? address = null;
         var d = Enter();
@@ -642,7 +655,7 @@ public sealed partial class CommerceMLReader
                 case "СчетКорреспондентский": correspondent = Str(); break;
                 case "БИК": bic = Str(); break;
                 case "Адрес": address = ReadAddress(); break;
-                default: AddExtra(ref extras); break;
+                default: AddExtra(ref extras, home); break;
             }
         }
         return new Bank { Name = name, CorrespondentAccount = correspondent, Bic = bic, Address = address, Extras = extras.ToValueList() };
@@ -660,7 +673,8 @@ public sealed partial class CommerceMLReader
                 continue;
             }
             List<CommerceMLExtra>? extras = null;
-            KeepAttributes(ref extras);
+            var home = x.Depth;
+            KeepAttributes(ref extras, home);
             string? number = null;
             Bank? bank = null, correspondent = null;
             var ad = Enter();
@@ -671,7 +685,7 @@ public sealed partial class CommerceMLReader
                     case "НомерСчета": number = Str(); break;
                     case "Банк": bank = ReadBank(); break;
                     case "БанкКорреспондент": correspondent = ReadBank(); break;
-                    default: AddExtra(ref extras); break;
+                    default: AddExtra(ref extras, home); break;
                 }
             }
             (accounts ??= []).Add(new BankAccount { Number = number, Bank = bank, CorrespondentBank = correspondent, Extras = extras.ToValueList() });
@@ -724,7 +738,8 @@ public sealed partial class CommerceMLReader
     private Counterparty ReadCounterparty()
     {
         List<CommerceMLExtra>? extras = null;
-        KeepAttributes(ref extras);
+        var home = x.Depth;
+        KeepAttributes(ref extras, home);
         string? id = null, version = null, name = null, role = null, comment = null, officialName = null, okpo = null, okved = null;
         string? fullName = null, surname = null, firstName = null, middleName = null, inn = null, kpp = null;
         bool? deleted = null;
@@ -760,7 +775,7 @@ public sealed partial class CommerceMLReader
                 case "Адрес": address = ReadAddress(); break;
                 case "Контакты": contacts = ReadContacts(); break;
                 case "Представители": representatives = ReadRepresentatives(); break;
-                default: AddExtra(ref extras); break;
+                default: AddExtra(ref extras, home); break;
             }
         }
         return new Counterparty

@@ -415,30 +415,51 @@ public sealed partial class CommerceMLReader : IDisposable
         }
     }
 
-    private void AddExtra(ref List<CommerceMLExtra>? extras)
+    /// <summary>
+    /// Keeps an unknown element in the extras of the record that starts at <paramref name="ownerDepth"/>. One found deeper
+    /// inside the record is named by its path ("Склад/Наименование") so it cannot pass for a field of the record itself.
+    /// </summary>
+    private void AddExtra(ref List<CommerceMLExtra>? extras, int ownerDepth = int.MaxValue)
     {
-        if (ReadExtra() is { } extra)
-            (extras ??= []).Add(extra);
+        var depth = x.Depth;
+        if (ReadExtra() is not { } extra)
+            return;
+        if (depth > ownerDepth + 1)
+            extra = extra with { Name = Qualify(ownerDepth, depth - 1, extra.Name) };
+        (extras ??= []).Add(extra);
+    }
+
+    private string Qualify(int ownerDepth, int lastDepth, string name)
+    {
+        var builder = new StringBuilder();
+        for (var i = ownerDepth + 1; i <= lastDepth; i++)
+            builder.Append(path[i]).Append('/');
+        return builder.Append(name).ToString();
     }
 
     /// <summary>Keeps all attributes of the current element (namespace declarations and xsi hints are not data).</summary>
-    private void KeepAttributes(ref List<CommerceMLExtra>? extras)
+    private void KeepAttributes(ref List<CommerceMLExtra>? extras, int ownerDepth = int.MaxValue)
     {
         if (!x.HasAttributes)
             return;
         while (x.MoveToNextAttribute())
-            KeepAttribute(ref extras);
+            KeepAttribute(ref extras, ownerDepth);
         x.MoveToElement();
     }
 
-    private void KeepAttribute(ref List<CommerceMLExtra>? extras)
+    private void KeepAttribute(ref List<CommerceMLExtra>? extras, int ownerDepth = int.MaxValue)
     {
         var ns = x.NamespaceURI;
         if (ns.Length > 0 && (ns == "http://www.w3.org/2000/xmlns/" || ns == "http://www.w3.org/2001/XMLSchema-instance"))
             return;
         if (x.Prefix.Length == 0 && x.LocalName == "xmlns")
             return;
-        (extras ??= []).Add(new CommerceMLExtra("@" + x.LocalName, x.Value));
+        // An attribute node's depth is its element's plus one.
+        var elementDepth = x.Depth - 1;
+        var name = "@" + x.LocalName;
+        if (elementDepth > ownerDepth)
+            name = Qualify(ownerDepth, elementDepth, name);
+        (extras ??= []).Add(new CommerceMLExtra(name, x.Value));
     }
 
     // ---- values ------------------------------------------------------------------------------------------------
