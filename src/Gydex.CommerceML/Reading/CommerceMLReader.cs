@@ -23,6 +23,7 @@ public sealed partial class CommerceMLReader : IDisposable
     private readonly List<CommerceMLProblem> problems = [];
     private int extrasBudget;
     private readonly bool hasByteOrderMark;
+    private readonly (int Line, int Position) doctypeAt;
     private bool started;
 
     static CommerceMLReader() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
@@ -33,7 +34,9 @@ public sealed partial class CommerceMLReader : IDisposable
         input = new GuardedInputStream(stream, this.options.MaxTextLength, leaveOpen);
         path = new string[this.options.MaxDepth + 2];
         // XmlReader.Create already consumes the first bytes, so the BOM is looked at before.
-        hasByteOrderMark = input.Peek(3).SequenceEqual("\uFEFF"u8);
+        var prolog = input.Peek(4096);
+        hasByteOrderMark = prolog.StartsWith("\uFEFF"u8);
+        doctypeAt = Locate(prolog, "<!DOCTYPE"u8);
         var settings = new XmlReaderSettings
         {
             DtdProcessing = DtdProcessing.Prohibit,
@@ -123,7 +126,11 @@ public sealed partial class CommerceMLReader : IDisposable
             }
             catch (XmlException e)
             {
-                throw new CommerceMLException(new CommerceMLProblem(CommerceMLProblemSeverity.Fatal, "malformed XML: " + e.Message, e.LineNumber, e.LinePosition, CurrentPath(), null), e);
+                // Some XmlExceptions (a prohibited DTD) carry no position; the reader's own is then the best there is.
+                var (line, position) = e.LineNumber > 0 ? (e.LineNumber, e.LinePosition)
+                    : doctypeAt.Line > 0 ? doctypeAt
+                    : (lineInfo.LineNumber, lineInfo.LinePosition);
+                throw new CommerceMLException(new CommerceMLProblem(CommerceMLProblemSeverity.Fatal, "malformed XML: " + e.Message, line, position, CurrentPath(), null), e);
             }
             catch (TextTooLongException e)
             {
@@ -135,6 +142,17 @@ public sealed partial class CommerceMLReader : IDisposable
             }
             yield return item;
         }
+    }
+
+    /// <summary>Line and position of a marker in the first bytes (ASCII prolog), or (0, 0).</summary>
+    private static (int Line, int Position) Locate(ReadOnlySpan<byte> bytes, ReadOnlySpan<byte> marker)
+    {
+        var at = bytes.IndexOf(marker);
+        if (at < 0)
+            return (0, 0);
+        var before = bytes[..at];
+        var lastBreak = before.LastIndexOf((byte)'\n');
+        return (before.Count((byte)'\n') + 1, at - lastBreak);
     }
 
     private IEnumerable<CommerceMLItem> ReadRoot()
