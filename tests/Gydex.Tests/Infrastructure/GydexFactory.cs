@@ -77,7 +77,13 @@ public class GydexFactory : WebApplicationFactory<Program>
         return this;
     }
 
-    public HttpClient Browser() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+    /// <summary>A client that keeps cookies and shows redirects, asking for English where nothing else decides.</summary>
+    public HttpClient Browser()
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en");
+        return client;
+    }
 
     public override async ValueTask DisposeAsync()
     {
@@ -93,7 +99,7 @@ public sealed class InstallationSlot
     {
         Id = id;
         DataPath = Path.Combine(Path.GetTempPath(), "gydex-tests", id);
-        PostgresPrefix = $"gx_{id}_";
+        PostgresPrefix = $"gx_{id}_o_";
         if (TestEnvironment.Provider == StorageProvider.Postgres)
         {
             PostgresCatalog = new NpgsqlConnectionStringBuilder(TestEnvironment.PostgresServer) { Database = $"gx_{id}_catalog" }.ConnectionString;

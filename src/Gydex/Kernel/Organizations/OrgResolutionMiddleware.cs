@@ -49,10 +49,24 @@ public sealed class OrgResolutionMiddleware(RequestDelegate next)
         context.Request.PathBase = context.Request.PathBase.Add("/" + segment);
         context.Request.Path = end < 0 ? "/" : path[end..];
 
-        if (organization.Status == OrganizationStatus.Suspended)
-            context.Request.Path = SuspendedPath;
-        else if (migrations.Get(organization.Id) != OrgMigrationState.Done)
-            context.Request.Path = UnavailablePath;
+        var refusal = organization.Status == OrganizationStatus.Suspended ? (SuspendedPath, StatusCodes.Status403Forbidden, "The organization is suspended")
+            : migrations.Get(organization.Id) != OrgMigrationState.Done ? (UnavailablePath, StatusCodes.Status503ServiceUnavailable, "The organization's database is being updated")
+            : default((string Path, int Status, string Title)?);
+        if (refusal is { } r)
+        {
+            if (context.Request.Path.StartsWithSegments("/api", StringComparison.Ordinal))
+            {
+                context.Response.StatusCode = r.Status;
+                await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+                {
+                    HttpContext = context,
+                    ProblemDetails = { Status = r.Status, Title = r.Title },
+                });
+                return;
+            }
+
+            context.Request.Path = r.Path;
+        }
 
         await next(context);
     }

@@ -63,14 +63,14 @@ public sealed class IsolationTests(SharedHost host)
     }
 
     [Fact]
-    public async Task An_unknown_organization_is_a_404_page()
+    public async Task An_unknown_organization_is_a_404_page_in_the_default_language()
     {
         using var client = factory.CreateClient();
 
         using var response = await client.GetAsync(new Uri("/no-such-org/login", UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        Assert.Contains("Organization not found", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("Организация не найдена", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,0 +1,86 @@
+using System.Diagnostics;
+using Gydex.Kernel.Persistence;
+using Gydex.Tests.Infrastructure;
+
+namespace Gydex.Tests.Kernel.Organizations;
+
+/// <summary>The README's commands, run as a real process of the application against a fresh installation.</summary>
+public sealed class CommandLineTests
+{
+    private readonly InstallationSlot slot = InstallationSlot.New();
+
+    private async Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = AppContext.BaseDirectory,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Gydex.dll"));
+        foreach (var arg in args)
+            start.ArgumentList.Add(arg);
+        start.Environment["Storage__Provider"] = TestEnvironment.Provider.ToString();
+        start.Environment["Storage__DataPath"] = slot.DataPath;
+        start.Environment["Demo__Enabled"] = "false";
+        if (TestEnvironment.Provider == StorageProvider.Postgres)
+        {
+            start.Environment["ConnectionStrings__Catalog"] = slot.PostgresCatalog;
+            start.Environment["Storage__Postgres__Servers__0"] = TestEnvironment.PostgresServer;
+            start.Environment["Storage__Postgres__DatabasePrefix"] = slot.PostgresPrefix;
+        }
+
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await output, await error);
+    }
+
+    [Fact]
+    public async Task Org_create_prints_a_one_time_password_that_signs_in_and_org_list_shows_it()
+    {
+        var slug = "cli-" + slot.Id[..6];
+
+        var created = await RunAsync("org", "create", slug, "--name", "Рога и копыта", "--admin", "boss");
+        var listed = await RunAsync("org", "list");
+        var suspended = await RunAsync("org", "suspend", slug);
+        var listedAfter = await RunAsync("org", "list");
+
+        Assert.True(created.ExitCode == 0, created.Error);
+        Assert.Matches("one-time password: [A-Za-z0-9]{16}", created.Output);
+        Assert.Contains(slug, listed.Output, StringComparison.Ordinal);
+        Assert.Contains("Рога и копыта", listed.Output, StringComparison.Ordinal);
+        Assert.Equal(0, suspended.ExitCode);
+        Assert.Contains("Suspended", listedAfter.Output, StringComparison.Ordinal);
+
+        var password = System.Text.RegularExpressions.Regex.Match(created.Output, "one-time password: (\\S+)").Groups[1].Value;
+        var resumed = await RunAsync("org", "resume", slug);
+        Assert.Equal(0, resumed.ExitCode);
+        await using var factory = new GydexFactory(slot);
+        await factory.StartAsync();
+        using var client = factory.CreateClient();
+        Assert.False(string.IsNullOrEmpty(await client.TokenAsync(slug, "boss", password)));
+    }
+
+    [Fact]
+    public async Task Org_create_with_a_malformed_slug_fails_and_creates_nothing()
+    {
+        var created = await RunAsync("org", "create", "Not A Slug", "--name", "X", "--admin", "boss");
+        var listed = await RunAsync("org", "list");
+
+        Assert.Equal(2, created.ExitCode);
+        Assert.Contains("Slug:", created.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("Not A Slug", listed.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Operator_create_prints_a_password()
+    {
+        var created = await RunAsync("operator", "create", "support1");
+
+        Assert.True(created.ExitCode == 0, created.Error);
+        Assert.Matches("Operator 'support1' created. Password: [A-Za-z0-9]{16}", created.Output);
+    }
+}
