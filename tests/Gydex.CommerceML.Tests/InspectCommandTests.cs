@@ -73,6 +73,18 @@ public class InspectCommandTests
     }
 
     [Fact]
+    public async Task Inspect_prints_every_problem_however_many()
+    {
+        using var folder = new TempFolder();
+        var documents = string.Concat(Enumerable.Range(0, 1500).Select(i => $"<Документ><Ид>{i}</Ид><Курс>x{i}</Курс></Документ>\n"));
+        var (code, output) = await RunAsync(Write(folder, "many.xml", $"<КоммерческаяИнформация ВерсияСхемы=\"2.10\">\n{documents}</КоммерческаяИнформация>"));
+        Assert.Equal(0, code);
+        Assert.Contains("problems: 1500", output, StringComparison.Ordinal);
+        Assert.Equal(1500, output.Split("  warning: ").Length - 1);
+        Assert.Contains("line 1501, position 25: not a number at /КоммерческаяИнформация/Документ/Курс (value: \"x1499\")", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Inspect_refuses_a_3x_file_naming_its_version_and_exits_non_zero()
     {
         using var folder = new TempFolder();
