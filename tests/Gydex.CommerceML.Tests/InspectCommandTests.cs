@@ -112,6 +112,19 @@ public class InspectCommandTests
     }
 
     [Fact]
+    public async Task Inspection_as_data_counts_records_and_keeps_the_failure()
+    {
+        using var folder = new TempFolder();
+        var good = await CommerceMLInspection.InspectFileAsync(Write(folder, "import.xml", Catalog), cancellationToken: TestContext.Current.CancellationToken);
+        Assert.True(good.IsReadable);
+        Assert.Equal((3, 1, 2, 1), (good.Statistics.Products, good.Statistics.Offers, good.Statistics.Prices, good.Statistics.StockRows));
+        var truncated = await CommerceMLInspection.InspectFileAsync(Write(folder, "cut.xml", Catalog[..300]), cancellationToken: TestContext.Current.CancellationToken);
+        Assert.False(truncated.IsReadable);
+        Assert.True(truncated.Failure!.Line > 1);
+        Assert.Contains("result: NOT READ", CommerceMLInspectCommand.Format(truncated), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Inspect_without_files_prints_usage()
     {
         var (code, output) = await RunAsync();

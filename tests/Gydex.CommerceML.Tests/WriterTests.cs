@@ -166,6 +166,19 @@ public class WriterTests
     }
 
     [Fact]
+    public void Writer_disposed_without_Complete_leaves_an_incomplete_file()
+    {
+        using var output = new MemoryStream();
+        using (var writer = new CommerceMLWriter(output, leaveOpen: true))
+        {
+            writer.Write(SampleOrder());
+            writer.Write(SampleOrder() with { Id = "ord-43" });
+        }
+        Assert.DoesNotContain("</КоммерческаяИнформация>", Encoding.UTF8.GetString(output.ToArray()), StringComparison.Ordinal);
+        Xml.RefusedBytes(output.ToArray());
+    }
+
+    [Fact]
     public void Groups_not_written_parents_first_are_refused()
     {
         using var writer = new CommerceMLWriter(new MemoryStream());

@@ -20,6 +20,7 @@ public sealed partial class CommerceMLWriter : IDisposable
     }
 
     private readonly XmlWriter w;
+    private readonly GateStream gate;
     private readonly CommerceMLWriterOptions options;
     private readonly string ns;
     private readonly Stack<(string? Id, bool ChildrenOpen)> groups = new();
@@ -33,13 +34,14 @@ public sealed partial class CommerceMLWriter : IDisposable
         ArgumentNullException.ThrowIfNull(output);
         this.options = options ?? new CommerceMLWriterOptions();
         ns = this.options.EffectiveNamespace;
-        w = XmlWriter.Create(output, new XmlWriterSettings
+        gate = new GateStream(output, leaveOpen);
+        w = XmlWriter.Create(gate, new XmlWriterSettings
         {
             Encoding = this.options.Encoding,
             Indent = this.options.Indent,
             IndentChars = "\t",
             NewLineChars = "\n",
-            CloseOutput = !leaveOpen,
+            CloseOutput = true,
         });
     }
 
@@ -187,7 +189,16 @@ public sealed partial class CommerceMLWriter : IDisposable
         completed = true;
     }
 
-    public void Dispose() => w.Dispose();
+    /// <summary>
+    /// Without <see cref="Complete"/> first, what XmlWriter would add on closing (the end tags) never reaches the
+    /// output: an interrupted write must not look like a whole file.
+    /// </summary>
+    public void Dispose()
+    {
+        if (!completed)
+            gate.Close();
+        w.Dispose();
+    }
 
     // ---- structure ---------------------------------------------------------------------------------------------
 
@@ -371,5 +382,58 @@ public sealed partial class CommerceMLWriter : IDisposable
             w.WriteString(extra.Value);
         ElementExtras(extra.Children);
         w.WriteEndElement();
+    }
+}
+
+/// <summary>Passes writes through until closed; then drops them. Disposes the output unless told to leave it open.</summary>
+internal sealed class GateStream(Stream inner, bool leaveOpen) : Stream
+{
+    private bool closed;
+
+    public override bool CanRead => false;
+
+    public override bool CanSeek => false;
+
+    public override bool CanWrite => true;
+
+    public override long Length => throw new NotSupportedException();
+
+    public override long Position
+    {
+        get => throw new NotSupportedException();
+        set => throw new NotSupportedException();
+    }
+
+    public override void Close()
+    {
+        if (!closed)
+        {
+            closed = true;
+            if (!leaveOpen)
+                inner.Dispose();
+            else
+                inner.Flush();
+        }
+        base.Close();
+    }
+
+    public override void Flush()
+    {
+        if (!closed)
+            inner.Flush();
+    }
+
+    public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+    public override void SetLength(long value) => throw new NotSupportedException();
+
+    public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
+
+    public override void Write(ReadOnlySpan<byte> buffer)
+    {
+        if (!closed)
+            inner.Write(buffer);
     }
 }
