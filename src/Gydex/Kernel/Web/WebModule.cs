@@ -24,6 +24,8 @@ public static class WebModule
                 // Pages live in their module's folder; each declares its route with @page "/…".
                 options.RootDirectory = "/";
                 options.Conventions.AuthorizeFolder("/Kernel/Platform", GydexAuth.PlatformOperatorPolicy);
+                // The console's language switch, under the console's path where its cookies live.
+                options.Conventions.AddPageRoute("/Kernel/Web/Pages/Culture", "/platform/culture");
                 options.Conventions.AddFolderApplicationModelConvention("/Kernel/Platform",
                     model => model.EndpointMetadata.Add(new EndpointScopeAttribute(EndpointScopeKind.Platform)));
             })
@@ -31,8 +33,14 @@ public static class WebModule
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(WebTexts)));
         services.AddAntiforgery(o =>
         {
-            // No Cookie.Path: antiforgery then uses the PathBase, one token cookie per organization.
-            o.Cookie.Name = ".Gydex.Antiforgery";
+            o.Cookie = new ScopedAntiforgeryCookie
+            {
+                Name = ".Gydex.Antiforgery",
+                HttpOnly = true,
+                SameSite = SameSiteMode.Strict,
+                SecurePolicy = CookieSecurePolicy.SameAsRequest,
+                IsEssential = true,
+            };
             o.HeaderName = "X-CSRF-TOKEN";
         });
         services.Configure<RequestLocalizationOptions>(o =>

@@ -31,8 +31,9 @@ public sealed class CultureModel(CurrentOrganization organization, IServiceProvi
 
         var home = organization.IsSet ? Request.PathBase + "/" : "/platform";
         // Only back into the same organization (or the console): never an open redirect.
+        var scope = organization.IsSet ? Request.PathBase.Value! : "/platform";
         var back = returnUrl is not null && Url.IsLocalUrl(returnUrl)
-            && (organization.IsSet ? returnUrl.StartsWith(Request.PathBase + "/", StringComparison.Ordinal) || returnUrl == Request.PathBase : true)
+            && (returnUrl.StartsWith(scope + "/", StringComparison.Ordinal) || returnUrl == scope)
             ? returnUrl
             : home;
         return LocalRedirect(back);
