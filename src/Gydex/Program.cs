@@ -3,6 +3,7 @@ using Gydex.Kernel.Identity;
 using Gydex.Kernel.Organizations;
 using Gydex.Kernel.Persistence;
 using Gydex.Kernel.Web;
+using Gydex.Modules.Exchange;
 
 var builder = WebApplication.CreateBuilder(GydexCommandLine.HostArgs(args)).QuietForCommands(args);
 
@@ -11,7 +12,8 @@ builder.Services
     .AddGydexOrganizations(builder.Configuration)
     .AddGydexIdentity(builder.Configuration)
     .AddGydexWeb()
-    .AddCommandLine<OrganizationCommands>();
+    .AddCommandLine<OrganizationCommands>()
+    .AddExchange();
 
 var app = builder.Build();
 

@@ -31,13 +31,29 @@ public static class GydexCommandLine
 
     public static async Task<int> RunAsync(IServiceProvider services, string[] args)
     {
-        await using (var scope = services.CreateAsyncScope())
-            await CatalogMigrator.MigrateAsync(scope.ServiceProvider, CancellationToken.None);
-
         var root = new RootCommand("Gydex: run without arguments to serve; these commands administer the installation.");
         foreach (var contributor in services.GetServices<ICommandLineContributor>())
             contributor.Contribute(root, services);
         return await root.Parse(args).InvokeAsync();
+    }
+
+    /// <summary>Brings the catalog up to date before a command that reads or writes it.</summary>
+    public static async Task EnsureCatalogAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        await using var scope = services.CreateAsyncScope();
+        await CatalogMigrator.MigrateAsync(scope.ServiceProvider, cancellationToken);
+    }
+
+    /// <summary>
+    /// A path as the user typed it: <c>dotnet run</c> starts the program in the project folder, so a relative
+    /// path is taken from the shell's directory ($PWD) where the shell says it.
+    /// </summary>
+    public static string ResolvePath(string path)
+    {
+        var shellDirectory = Environment.GetEnvironmentVariable("PWD");
+        return Path.IsPathRooted(path) || string.IsNullOrEmpty(shellDirectory) || !Directory.Exists(shellDirectory)
+            ? Path.GetFullPath(path)
+            : Path.GetFullPath(path, shellDirectory);
     }
 
     public static IServiceCollection AddCommandLine<T>(this IServiceCollection services)

@@ -36,6 +36,7 @@ public sealed class OrganizationCommands : ICommandLineContributor
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
+            await GydexCommandLine.EnsureCatalogAsync(services, cancellationToken);
             await using var scope = services.CreateAsyncScope();
             var result = await scope.ServiceProvider.GetRequiredService<OrganizationProvisioner>().CreateAsync(new NewOrganization(
                 parse.GetValue(slug)!, parse.GetValue(name)!, parse.GetValue(timeZone)!, parse.GetValue(language)!, parse.GetValue(admin)!),
@@ -61,6 +62,7 @@ public sealed class OrganizationCommands : ICommandLineContributor
         var command = new Command("list", "List the organizations.");
         command.SetAction(async (_, cancellationToken) =>
         {
+            await GydexCommandLine.EnsureCatalogAsync(services, cancellationToken);
             await using var scope = services.CreateAsyncScope();
             var orgs = await scope.ServiceProvider.GetRequiredService<OrganizationAdministration>().ListAsync(cancellationToken);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{"SLUG",-24} {"STATUS",-12} {"CREATED",-20} {"SERVER",-22} NAME"));
@@ -77,6 +79,7 @@ public sealed class OrganizationCommands : ICommandLineContributor
         var command = new Command(verb, suspended ? "Suspend an organization: its users see a page saying so." : "Resume a suspended organization.") { slug };
         command.SetAction(async (parse, cancellationToken) =>
         {
+            await GydexCommandLine.EnsureCatalogAsync(services, cancellationToken);
             await using var scope = services.CreateAsyncScope();
             var done = await scope.ServiceProvider.GetRequiredService<OrganizationAdministration>()
                 .SetSuspendedAsync(parse.GetValue(slug)!, suspended, cancellationToken);
@@ -97,8 +100,9 @@ public sealed class OrganizationCommands : ICommandLineContributor
         var login = new Argument<string>("login");
         var name = new Option<string>("--name") { Description = "Display name." };
         var command = new Command("create", "Create a platform operator and print the password.") { login, name };
-        command.SetAction(async (parse, _) =>
+        command.SetAction(async (parse, cancellationToken) =>
         {
+            await GydexCommandLine.EnsureCatalogAsync(services, cancellationToken);
             await using var scope = services.CreateAsyncScope();
             var (password, errors) = await scope.ServiceProvider.GetRequiredService<PlatformOperators>()
                 .CreateAsync(parse.GetValue(login)!, parse.GetValue(name));

@@ -9,7 +9,10 @@ public sealed class CommandLineTests
 {
     private readonly InstallationSlot slot = InstallationSlot.New();
 
-    private async Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args)
+    private Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args) => RunInAsync(null, args);
+
+    /// <summary>Runs the application's command line; <paramref name="shellDirectory"/> stands for the shell's $PWD.</summary>
+    private async Task<(int ExitCode, string Output, string Error)> RunInAsync(string? shellDirectory, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -23,6 +26,8 @@ public sealed class CommandLineTests
         start.Environment["Storage__Provider"] = TestEnvironment.Provider.ToString();
         start.Environment["Storage__DataPath"] = slot.DataPath;
         start.Environment["Demo__Enabled"] = "false";
+        if (shellDirectory is not null)
+            start.Environment["PWD"] = shellDirectory;
         if (TestEnvironment.Provider == StorageProvider.Postgres)
         {
             start.Environment["ConnectionStrings__Catalog"] = slot.PostgresCatalog;
@@ -82,5 +87,38 @@ public sealed class CommandLineTests
 
         Assert.True(created.ExitCode == 0, created.Error);
         Assert.Matches("Operator 'support1' created. Password: [A-Za-z0-9]{16}", created.Output);
+    }
+
+    [Fact]
+    public async Task Commerceml_inspect_reads_a_real_1C_file_given_relative_to_the_shell_directory()
+    {
+        var samples = Path.GetFullPath(Path.Combine(TestEnvironment.RepositoryRoot, "..", "shared", "commerceml", "samples"));
+        if (!Directory.Exists(samples))
+            Assert.Skip($"{samples} is absent: the real 1C files are not beside this clone.");
+
+        var result = await RunInAsync(Path.GetDirectoryName(samples), "commerceml", "inspect", "samples/carono-yii2-1c-exchange--to.xml");
+
+        Assert.True(result.ExitCode == 0, result.Output + result.Error);
+        Assert.Contains("schema version: 2.03", result.Output, StringComparison.Ordinal);
+        Assert.Contains("encoding: windows-1251", result.Output, StringComparison.Ordinal);
+        Assert.Contains("documents: 1", result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Commerceml_inspect_refuses_a_3x_file_naming_its_version_and_exits_non_zero()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"gydex-3x-{slot.Id}.xml");
+        await File.WriteAllTextAsync(file, """<?xml version="1.0" encoding="UTF-8"?><КоммерческаяИнформация ВерсияСхемы="3.1" ДатаФормирования="2026-01-01T00:00:00"><Каталог/></КоммерческаяИнформация>""");
+        try
+        {
+            var result = await RunAsync("commerceml", "inspect", file);
+
+            Assert.NotEqual(0, result.ExitCode);
+            Assert.Contains("3.1", result.Output + result.Error, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
     }
 }
