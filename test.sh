@@ -54,9 +54,9 @@ PGPORT=$(free_port)
 as_postgres "$(pg_bin)/initdb" -D "$PGDATA" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >"$WORK/initdb.log" 2>&1 \
   || { cat "$WORK/initdb.log"; echo "0 passed, 1 failed"; exit 1; }
 # Durability is pointless for a cluster deleted at the end; speed is not.
-as_postgres "$(pg_bin)/pg_ctl" -D "$PGDATA" -l "$WORK/postgres.log" -w -t 60 start \
+as_postgres "$(pg_bin)/pg_ctl" -D "$PGDATA" -l "$PGDATA/postgres.log" -w -t 60 start \
   -o "-p $PGPORT -k $WORK/socket -c listen_addresses=127.0.0.1 -c max_connections=500 -c fsync=off -c full_page_writes=off -c synchronous_commit=off" >/dev/null \
-  || { cat "$WORK/postgres.log"; echo "0 passed, 1 failed"; exit 1; }
+  || { cat "$PGDATA/postgres.log"; echo "0 passed, 1 failed"; exit 1; }
 PG_SERVER="Host=127.0.0.1;Port=$PGPORT;Username=postgres;Include Error Detail=true"
 echo "PostgreSQL $("$(pg_bin)/postgres" --version | awk '{print $3}') on port $PGPORT"
 
