@@ -1,8 +1,10 @@
+using Gydex.Kernel.Access;
 using Gydex.Kernel.CommandLine;
 using Gydex.Kernel.Identity;
 using Gydex.Kernel.Organizations;
 using Gydex.Kernel.Persistence;
 using Gydex.Kernel.Web;
+using Gydex.Modules.Administration;
 using Gydex.Modules.Exchange;
 
 var builder = WebApplication.CreateBuilder(GydexCommandLine.HostArgs(args)).QuietForCommands(args);
@@ -11,8 +13,10 @@ builder.Services
     .AddGydexPersistence(builder.Configuration, builder.Environment.ContentRootPath)
     .AddGydexOrganizations(builder.Configuration)
     .AddGydexIdentity(builder.Configuration)
+    .AddGydexAccess()
     .AddGydexWeb()
     .AddCommandLine<OrganizationCommands>()
+    .AddAdministration()
     .AddExchange();
 
 var app = builder.Build();

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
+using Gydex.Kernel.Access;
 using Gydex.Kernel.Organizations;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
@@ -35,6 +36,7 @@ public static class AuthApi
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized);
         api.MapGet("/me", Me)
+            .RequireSignedIn()
             .WithName("GetMe")
             .WithSummary("The signed-in user: identity, groups and effective rights.");
     }

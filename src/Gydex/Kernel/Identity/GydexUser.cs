@@ -20,4 +20,7 @@ public sealed class GydexUser : IdentityUser<Guid>
     public bool MustChangePassword { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>The department the user belongs to (the root when none was chosen); data scopes follow it.</summary>
+    public Guid? DepartmentId { get; set; }
 }

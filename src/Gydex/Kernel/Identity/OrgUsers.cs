@@ -5,10 +5,10 @@ using Microsoft.EntityFrameworkCore;
 namespace Gydex.Kernel.Identity;
 
 /// <summary>What is asked to open an account in the current organization.</summary>
-public sealed record NewUser(string Login, string DisplayName, string? Email, string? Password, bool MustChangePassword);
+public sealed record NewUser(string Login, string DisplayName, string? Email, string? Password, bool MustChangePassword, Guid? DepartmentId = null);
 
 /// <summary>Creates and manages the current organization's accounts.</summary>
-public sealed partial class OrgUsers(UserManager<GydexUser> users, TimeProvider clock)
+public sealed partial class OrgUsers(UserManager<GydexUser> users, Gydex.Kernel.Persistence.OrgDbContext db, TimeProvider clock)
 {
     [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._@-]*$", RegexOptions.CultureInvariant)]
     private static partial Regex LoginShape();
@@ -41,6 +41,9 @@ public sealed partial class OrgUsers(UserManager<GydexUser> users, TimeProvider 
             return (null, null, errors);
 
         var password = request.Password ?? PasswordGenerator.Generate();
+        // Every user belongs to a department: the root (the organization) unless another is chosen.
+        var department = request.DepartmentId
+            ?? await db.Set<Gydex.Kernel.Access.Department>().Where(d => d.ParentId == null).Select(d => (Guid?)d.Id).FirstOrDefaultAsync();
         var user = new GydexUser
         {
             Id = Guid.CreateVersion7(),
@@ -51,6 +54,7 @@ public sealed partial class OrgUsers(UserManager<GydexUser> users, TimeProvider 
             MustChangePassword = request.MustChangePassword,
             CreatedAt = clock.GetUtcNow(),
             LockoutEnabled = true,
+            DepartmentId = department,
         };
         var result = await users.CreateAsync(user, password);
         return result.Succeeded

@@ -2,9 +2,10 @@ namespace Gydex.Kernel.Web;
 
 /// <summary>
 /// An entry of the organization's main menu, registered by the module that owns the section.
-/// <paramref name="Title"/> is a key in the resources of <paramref name="Texts"/>.
+/// <paramref name="Title"/> is a key in the resources of <paramref name="Texts"/>; the entry is shown only to
+/// users holding <paramref name="Right"/>.
 /// </summary>
-public sealed record NavigationItem(string Id, string Title, string Path, int Order, Type Texts);
+public sealed record NavigationItem(string Id, string Title, string Path, int Order, Type Texts, Gydex.Kernel.Access.Right? Right = null);
 
 /// <summary>The menu, assembled from every module's registered items.</summary>
 public sealed class Navigation(IEnumerable<NavigationItem> items)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Gydex.Kernel.Access;
 using Gydex.Kernel.Identity;
 using Gydex.Kernel.Organizations;
 using Gydex.Kernel.Persistence;
@@ -108,6 +109,7 @@ public static class WebModule
         app.UseRouting();
         app.UseEndpointScopes();
         app.UseAuthentication();
+        app.UseCurrentAccess();
         app.UseMiddleware<RequestLogScopeMiddleware>();
         app.UseOneTimePasswordGate();
         app.UseAuthorization();

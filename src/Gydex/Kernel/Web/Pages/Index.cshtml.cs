@@ -6,6 +6,7 @@ using Microsoft.Extensions.Localization;
 namespace Gydex.Kernel.Web.Pages;
 
 /// <summary>The organization's home page: a greeting and a tile for every section the user may open.</summary>
+[Gydex.Kernel.Access.SignedIn]
 public sealed class DashboardModel(
     CurrentOrganization organization,
     Navigation navigation,

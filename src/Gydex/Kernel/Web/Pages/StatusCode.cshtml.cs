@@ -20,12 +20,22 @@ public sealed class StatusCodeModel(IStringLocalizer<WebTexts> texts, CurrentOrg
 
     public string? HomeUrl { get; private set; }
 
-    public void OnGet(int code) => Fill(code);
+    /// <summary>For "Access is prohibited": the right that was missing.</summary>
+    public Gydex.Kernel.Access.Right? DeniedRight { get; private set; }
 
-    public void OnPost(int code) => Fill(code);
+    /// <summary>Whom to ask for it.</summary>
+    public IReadOnlyList<string> Administrators { get; private set; } = [];
 
-    private void Fill(int code)
+    public Task OnGetAsync(int code) => FillAsync(code);
+
+    public Task OnPostAsync(int code) => FillAsync(code);
+
+    private async Task FillAsync(int code)
     {
+        DeniedRight = HttpContext.Features.Get<Gydex.Kernel.Access.DeniedRightFeature>()?.Right;
+        if (DeniedRight is not null && organization.IsSet)
+            Administrators = await HttpContext.RequestServices.GetRequiredService<Gydex.Kernel.Access.AccessService>()
+                .AdministratorNamesAsync(HttpContext.RequestAborted);
         // Only codes that really were answered; /error/200 typed by hand is a 404.
         Code = HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>() is null ? 404 : code;
         Response.StatusCode = Code;

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Gydex.Kernel.Identity.Pages.Profile;
 
 /// <summary>The user's own account: who they are, their language, links to password, two-factor and tokens.</summary>
+[Gydex.Kernel.Access.SignedIn]
 public sealed class ProfileModel(UserManager<GydexUser> users) : PageModel
 {
     public string DisplayName { get; private set; } = "";

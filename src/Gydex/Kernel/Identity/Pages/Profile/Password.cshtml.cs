@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Gydex.Kernel.Identity.Pages.Profile;
 
 /// <summary>Changing one's password; also where a one-time password must be replaced before anything else.</summary>
+[Gydex.Kernel.Access.SignedIn]
 public sealed class PasswordModel(UserManager<GydexUser> users, SignInManager<GydexUser> signIn) : PageModel
 {
     public sealed class InputModel

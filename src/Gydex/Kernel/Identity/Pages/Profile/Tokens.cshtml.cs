@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Gydex.Kernel.Identity.Pages.Profile;
 
 /// <summary>The user's personal API tokens: create (shown once), list, revoke.</summary>
+[Gydex.Kernel.Access.SignedIn]
 public sealed class TokensModel(UserManager<GydexUser> users, ApiTokenService tokens, CurrentOrganization organization, TimeProvider clock) : PageModel
 {
     public sealed class InputModel

@@ -11,6 +11,7 @@ using QRCoder;
 namespace Gydex.Kernel.Identity.Pages.Profile;
 
 /// <summary>Turning TOTP two-factor sign-in on and off, and the recovery codes.</summary>
+[Gydex.Kernel.Access.SignedIn]
 public sealed class TwoFactorModel(
     UserManager<GydexUser> users,
     SignInManager<GydexUser> signIn,

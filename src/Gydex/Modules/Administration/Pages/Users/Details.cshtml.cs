@@ -1,0 +1,91 @@
+using Gydex.Kernel.Access;
+using Gydex.Kernel.Identity;
+using Gydex.Kernel.Persistence;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Gydex.Modules.Administration.Pages.Users;
+
+/// <summary>One user: account, groups, and the effective rights with where each comes from.</summary>
+public sealed class DetailsModel(
+    UserAdministration users,
+    GroupAdministration groups,
+    DepartmentAdministration departments,
+    AccessService access,
+    RightCatalog catalog,
+    OrgDbContext db,
+    IStringLocalizer<AdministrationTexts> texts) : PageModel
+{
+    public new GydexUser User { get; private set; } = null!;
+
+    public List<Group> Groups { get; private set; } = [];
+
+    public List<DepartmentNode> Departments { get; private set; } = [];
+
+    public IReadOnlyList<RightExplanation> Rights { get; private set; } = [];
+
+    public Dictionary<string, UserGrant> Individual { get; private set; } = [];
+
+    public string? Message { get; private set; }
+
+    public bool Failed { get; private set; }
+
+    public string? NewPassword { get; private set; }
+
+    public Task<IActionResult> OnGetAsync(Guid id) => ShowAsync(id, null);
+
+    public async Task<IActionResult> OnPostSaveAsync(Guid id, string? displayName, string? email, Guid departmentId) =>
+        await ShowAsync(id, string.IsNullOrWhiteSpace(displayName) || displayName.Length > GydexUser.DisplayNameMaxLength
+            ? AdminResult.Refused("The name is required and must be at most 200 characters long.")
+            : await users.UpdateAsync(id, displayName, email, departmentId, HttpContext.RequestAborted));
+
+    public async Task<IActionResult> OnPostDisableAsync(Guid id) =>
+        await ShowAsync(id, await users.SetDisabledAsync(id, true, HttpContext.RequestAborted));
+
+    public async Task<IActionResult> OnPostEnableAsync(Guid id) =>
+        await ShowAsync(id, await users.SetDisabledAsync(id, false, HttpContext.RequestAborted));
+
+    public async Task<IActionResult> OnPostResetPasswordAsync(Guid id)
+    {
+        var (result, password) = await users.ResetPasswordAsync(id, HttpContext.RequestAborted);
+        NewPassword = password;
+        return await ShowAsync(id, result);
+    }
+
+    public async Task<IActionResult> OnPostGroupsAsync(Guid id, List<Guid> groupIds) =>
+        await ShowAsync(id, await users.FindAsync(id, HttpContext.RequestAborted) is null
+            ? null
+            : await users.SetGroupsAsync(id, groupIds, HttpContext.RequestAborted));
+
+    public async Task<IActionResult> OnPostIndividualAsync(Guid id, string? right, IndividualGrantMode mode, RightScope? scope)
+    {
+        var declared = right is null ? null : catalog.Find(right);
+        if (declared is null)
+            return BadRequest();
+        return await ShowAsync(id, await users.SetIndividualAsync(id, declared, mode, scope, HttpContext.RequestAborted));
+    }
+
+    private async Task<IActionResult> ShowAsync(Guid id, AdminResult? outcome)
+    {
+        var user = await users.FindAsync(id, HttpContext.RequestAborted);
+        // An id of another organization, or of no one, is simply not found here.
+        if (user is null)
+            return NotFound();
+        User = user;
+        Groups = await groups.ListAsync(HttpContext.RequestAborted);
+        Departments = await departments.TreeAsync(HttpContext.RequestAborted);
+        Rights = await access.ExplainAsync(id, HttpContext.RequestAborted);
+        Individual = await db.Set<UserGrant>().AsNoTracking().Where(g => g.UserId == id).ToDictionaryAsync(g => g.RightCode, HttpContext.RequestAborted);
+        if (outcome is not null)
+        {
+            Failed = !outcome.Succeeded;
+            Message = outcome.Succeeded ? texts["Saved."] : texts[outcome.Error!];
+            if (Failed)
+                Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        }
+
+        return Page();
+    }
+}
