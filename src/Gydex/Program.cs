@@ -27,6 +27,7 @@ if (GydexCommandLine.IsCommand(args))
 app.UseGydexPipeline();
 app.MapGydexWeb();
 app.MapGydexIdentity();
+app.MapAdministration();
 
 await app.RunAsync();
 return 0;

@@ -17,10 +17,10 @@ public sealed class RightAuthorizationHandler(CurrentAccess access) : Authorizat
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(requirement);
         await access.LoadAsync(context.User, CancellationToken.None);
+        // Not calling Fail on a miss keeps the requirement among the failed ones, where the denial handler
+        // finds which right was missing.
         if (access.Has(requirement.Right))
             context.Succeed(requirement);
-        else
-            context.Fail(new AuthorizationFailureReason(this, requirement.Right.Code));
     }
 }
 

@@ -30,4 +30,10 @@ public static class AdministrationModule
             .RequireRight("/Modules/Administration/Pages/Departments", AdministrationRights.Departments));
         return services;
     }
+
+    public static IEndpointRouteBuilder MapAdministration(this IEndpointRouteBuilder endpoints)
+    {
+        AdministrationApi.Map(endpoints);
+        return endpoints;
+    }
 }

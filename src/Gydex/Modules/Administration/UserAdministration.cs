@@ -39,20 +39,23 @@ public sealed class UserAdministration(
         // An organization's employees number in the hundreds, so the list is filtered after loading: a search
         // by name must ignore case in Cyrillic too, which SQLite's LIKE does not.
         var rows = await db.Users.AsNoTracking().OrderBy(u => u.DisplayName)
-            .Select(u => new
-            {
-                u.Id, u.UserName, u.DisplayName, u.Email, u.IsDisabled,
-                Department = db.Set<Department>().Where(d => d.Id == u.DepartmentId).Select(d => d.Name).FirstOrDefault(),
-                Groups = db.Set<Group>().Where(g => g.Members.Any(m => m.UserId == u.Id)).OrderBy(g => g.Name).Select(g => g.Name).ToList(),
-            })
+            .Select(u => new { u.Id, u.UserName, u.DisplayName, u.Email, u.IsDisabled, u.DepartmentId })
             .ToListAsync(cancellationToken);
+        var departments = await db.Set<Department>().AsNoTracking().ToDictionaryAsync(d => d.Id, d => d.Name, cancellationToken);
+        var memberships = (await db.Set<GroupMember>().AsNoTracking()
+                .Join(db.Set<Group>(), m => m.GroupId, g => g.Id, (m, g) => new { m.UserId, g.Name })
+                .ToListAsync(cancellationToken))
+            .ToLookup(m => m.UserId, m => m.Name);
         var text = search?.Trim();
         return rows
             .Where(r => string.IsNullOrEmpty(text)
                 || (r.UserName ?? "").Contains(text, StringComparison.OrdinalIgnoreCase)
                 || r.DisplayName.Contains(text, StringComparison.CurrentCultureIgnoreCase)
                 || (r.Email ?? "").Contains(text, StringComparison.OrdinalIgnoreCase))
-            .Select(r => new UserRow(r.Id, r.UserName ?? "", r.DisplayName, r.Email, r.IsDisabled, r.Department, r.Groups)).ToList();
+            .Select(r => new UserRow(r.Id, r.UserName ?? "", r.DisplayName, r.Email, r.IsDisabled,
+                r.DepartmentId is { } d ? departments.GetValueOrDefault(d) : null,
+                memberships[r.Id].Order(StringComparer.CurrentCulture).ToList()))
+            .ToList();
     }
 
     /// <summary>The user of this organization with this id, or null: another organization's id finds nothing.</summary>
