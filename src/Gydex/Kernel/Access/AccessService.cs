@@ -134,4 +134,31 @@ public sealed class AccessService(OrgDbContext db, RightCatalog catalog, Current
             .SelectMany(g => g.Members)
             .Join(db.Users.Where(u => !u.IsDisabled), m => m.UserId, u => u.Id, (m, u) => u.DisplayName)
             .OrderBy(n => n).Take(5).ToListAsync(cancellationToken);
+
+    /// <summary>The records <paramref name="userId"/> may see under <paramref name="right"/>; null when the right is not held.</summary>
+    public async Task<DataScope?> ScopeAsync(Guid userId, Right right, CancellationToken cancellationToken)
+    {
+        var scope = (await EffectiveAsync(userId, cancellationToken)).ScopeOf(catalog.IndexOf(right));
+        if (scope is null)
+            return null;
+        if (scope != RightScope.Department)
+            return new DataScope(scope.Value, userId, []);
+        var home = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => u.DepartmentId).SingleOrDefaultAsync(cancellationToken);
+        return new DataScope(RightScope.Department, userId, home is { } root ? await DepartmentSubtreeAsync(root, cancellationToken) : []);
+    }
+
+    /// <summary>A department and every department below it.</summary>
+    public async Task<HashSet<Guid>> DepartmentSubtreeAsync(Guid root, CancellationToken cancellationToken)
+    {
+        var all = await db.Set<Department>().AsNoTracking().Select(d => new { d.Id, d.ParentId }).ToListAsync(cancellationToken);
+        var result = new HashSet<Guid> { root };
+        for (var added = true; added;)
+        {
+            added = false;
+            foreach (var d in all.Where(d => d.ParentId is { } p && result.Contains(p) && !result.Contains(d.Id)))
+                added |= result.Add(d.Id);
+        }
+
+        return result;
+    }
 }

@@ -43,6 +43,12 @@ public sealed class CurrentAccess(IServiceProvider services, RightCatalog catalo
     public bool Has(Right right) => rights is not null && rights.Has(catalog.IndexOf(right));
 
     public RightScope? ScopeOf(Right right) => rights?.ScopeOf(catalog.IndexOf(right));
+
+    /// <summary>The records the signed-in user may see under <paramref name="right"/>; nothing when it is not held.</summary>
+    public async Task<DataScope> DataScopeAsync(Right right, CancellationToken cancellationToken) =>
+        userId is { } id && await services.GetRequiredService<AccessService>().ScopeAsync(id, right, cancellationToken) is { } scope
+            ? scope
+            : new DataScope(RightScope.Own, Guid.Empty, []);
 }
 
 /// <summary>Loads the effective rights of a signed-in employee before anything asks for them.</summary>

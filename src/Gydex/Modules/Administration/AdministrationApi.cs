@@ -23,12 +23,14 @@ public static class AdministrationApi
             .WithName("ListGroups").WithSummary("The organization's groups with their rights.");
     }
 
-    private static async Task<Ok<List<UserResponse>>> ListUsers(UserAdministration users, string? search, CancellationToken cancellationToken) =>
-        TypedResults.Ok((await users.ListAsync(search, cancellationToken)).Select(ToResponse).ToList());
+    private static async Task<Ok<List<UserResponse>>> ListUsers(UserAdministration users, CurrentAccess access, string? search, CancellationToken cancellationToken) =>
+        TypedResults.Ok((await users.ListAsync(search, await access.DataScopeAsync(AdministrationRights.ViewUsers, cancellationToken), cancellationToken))
+            .Select(ToResponse).ToList());
 
-    private static async Task<Results<Ok<UserResponse>, NotFound>> GetUser(Guid id, UserAdministration users, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<UserResponse>, NotFound>> GetUser(Guid id, UserAdministration users, CurrentAccess access, CancellationToken cancellationToken)
     {
-        var row = (await users.ListAsync(null, cancellationToken)).FirstOrDefault(u => u.Id == id);
+        var row = (await users.ListAsync(null, await access.DataScopeAsync(AdministrationRights.ViewUsers, cancellationToken), cancellationToken))
+            .FirstOrDefault(u => u.Id == id);
         return row is null ? TypedResults.NotFound() : TypedResults.Ok(ToResponse(row));
     }
 

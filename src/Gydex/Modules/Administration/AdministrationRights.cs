@@ -30,10 +30,12 @@ public sealed class AdministrationRights : IRightsDeclaration
         new LocalizedText("Вести дерево отделов организации.", "Maintain the organization's department tree."),
         helpChapter: "administration-departments");
 
-    /// <summary>Seeing users and their effective rights, without changing anything.</summary>
+    /// <summary>Seeing users and their effective rights, without changing anything; scoped by department.</summary>
     public static readonly Right ViewUsers = new("access.users.view", Module,
         new LocalizedText("Просмотр пользователей", "View users"),
-        new LocalizedText("Видеть пользователей, их группы и действующие права.", "See users, their groups and effective rights."),
+        new LocalizedText("Видеть пользователей, их группы и действующие права (свои, своего отдела или всех).",
+            "See users, their groups and effective rights (oneself, one's department, or everyone)."),
+        hasScope: true,
         impliedBy: [Users, Rights, Groups],
         helpChapter: "administration-users");
 

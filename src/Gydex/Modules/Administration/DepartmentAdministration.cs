@@ -66,23 +66,6 @@ public sealed class DepartmentAdministration(OrgDbContext db)
         return AdminResult.Done;
     }
 
-    /// <summary>The ids of a department and every department below it (the "department" data scope).</summary>
-    public static async Task<HashSet<Guid>> SubtreeAsync(OrgDbContext db, Guid root, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(db);
-        var all = await db.Set<Department>().AsNoTracking().Select(d => new { d.Id, d.ParentId }).ToListAsync(cancellationToken);
-        var result = new HashSet<Guid> { root };
-        var added = true;
-        while (added)
-        {
-            added = false;
-            foreach (var d in all.Where(d => d.ParentId is { } p && result.Contains(p) && !result.Contains(d.Id)))
-                added |= result.Add(d.Id);
-        }
-
-        return result;
-    }
-
     private static string? ValidateName(string? name) =>
         string.IsNullOrWhiteSpace(name) ? "The name is required."
         : name.Trim().Length > Department.NameMaxLength ? "The name is too long."

@@ -34,11 +34,18 @@ public sealed class UserAdministration(
 {
     public const string LastAdministrator = "The organization must keep at least one active administrator who may administer rights.";
 
-    public async Task<List<UserRow>> ListAsync(string? search, CancellationToken cancellationToken)
+    public async Task<List<UserRow>> ListAsync(string? search, CancellationToken cancellationToken) =>
+        await ListAsync(search, null, cancellationToken);
+
+    /// <summary>The users within <paramref name="scope"/> (all when null), filtered by a search text.</summary>
+    public async Task<List<UserRow>> ListAsync(string? search, DataScope? scope, CancellationToken cancellationToken)
     {
         // An organization's employees number in the hundreds, so the list is filtered after loading: a search
         // by name must ignore case in Cyrillic too, which SQLite's LIKE does not.
-        var rows = await db.Users.AsNoTracking().OrderBy(u => u.DisplayName)
+        var users = db.Users.AsNoTracking();
+        if (scope is not null)
+            users = users.Within(scope, u => u.Id, u => u.DepartmentId);
+        var rows = await users.OrderBy(u => u.DisplayName)
             .Select(u => new { u.Id, u.UserName, u.DisplayName, u.Email, u.IsDisabled, u.DepartmentId })
             .ToListAsync(cancellationToken);
         var departments = await db.Set<Department>().AsNoTracking().ToDictionaryAsync(d => d.Id, d => d.Name, cancellationToken);
@@ -61,6 +68,10 @@ public sealed class UserAdministration(
     /// <summary>The user of this organization with this id, or null: another organization's id finds nothing.</summary>
     public Task<GydexUser?> FindAsync(Guid id, CancellationToken cancellationToken) =>
         db.Users.SingleOrDefaultAsync(u => u.Id == id, cancellationToken);
+
+    /// <summary>The user with this id if within <paramref name="scope"/>: outside it, as elsewhere, nothing is found.</summary>
+    public Task<GydexUser?> FindAsync(Guid id, DataScope scope, CancellationToken cancellationToken) =>
+        db.Users.Within(scope, u => u.Id, u => u.DepartmentId).SingleOrDefaultAsync(u => u.Id == id, cancellationToken);
 
     public async Task<(GydexUser? User, string? Password, IReadOnlyList<string> Errors)> CreateAsync(
         string login, string displayName, string? email, Guid? departmentId, IReadOnlyCollection<Guid> groupIds, CancellationToken cancellationToken)

@@ -15,6 +15,7 @@ public sealed class DetailsModel(
     DepartmentAdministration departments,
     AccessService access,
     RightCatalog catalog,
+    CurrentAccess currentAccess,
     OrgDbContext db,
     IStringLocalizer<AdministrationTexts> texts) : PageModel
 {
@@ -69,8 +70,8 @@ public sealed class DetailsModel(
 
     private async Task<IActionResult> ShowAsync(Guid id, AdminResult? outcome)
     {
-        var user = await users.FindAsync(id, HttpContext.RequestAborted);
-        // An id of another organization, or of no one, is simply not found here.
+        // An id of another organization, of no one, or outside the viewer's scope is simply not found here.
+        var user = await users.FindAsync(id, await currentAccess.DataScopeAsync(AdministrationRights.ViewUsers, HttpContext.RequestAborted), HttpContext.RequestAborted);
         if (user is null)
             return NotFound();
         User = user;
