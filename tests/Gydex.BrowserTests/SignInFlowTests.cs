@@ -10,7 +10,15 @@ public sealed class SignInFlowTests(LiveServer server)
         await page.FillAsync("#Input_Login", "manager");
         await page.FillAsync("#Input_Password", LiveServer.DemoPassword);
         await page.ClickAsync("button[type=submit].primary");
-        await page.WaitForURLAsync("**/demo/");
+        try
+        {
+            await page.WaitForURLAsync("**/demo/");
+        }
+        catch (TimeoutException e)
+        {
+            // Say what the browser shows instead, so a failure explains itself.
+            throw new TimeoutException($"Sign-in did not reach the dashboard; at {page.Url}: {await page.InnerTextAsync("main")}", e);
+        }
     }
 
     [Fact]

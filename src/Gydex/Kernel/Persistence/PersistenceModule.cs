@@ -37,6 +37,9 @@ public static class PersistenceModule
                 break;
         }
 
+        // Before any other start-up work (the key ring below is read at start): bring the catalog up to date.
+        services.AddHostedService<CatalogFirst>();
+
         // Every node reads the same key ring, so a cookie issued by one node is valid on all.
         services.AddDataProtection()
             .SetApplicationName("Gydex")
@@ -47,4 +50,32 @@ public static class PersistenceModule
             sp.GetServices<IOrgDbInterceptor>()));
         return services;
     }
+}
+
+/// <summary>
+/// Migrates the catalog before the other hosted services start, so that nothing reads a table that is not
+/// there yet. It waits a little for a catalog that is not reachable, then lets the start go on: the start-up
+/// migrations keep retrying and the readiness probe says not ready meanwhile.
+/// </summary>
+internal sealed class CatalogFirst(IServiceScopeFactory scopes, ILogger<CatalogFirst> logger) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; attempt <= 3; attempt++)
+        {
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                await CatalogMigrator.MigrateAsync(scope.ServiceProvider, cancellationToken);
+                return;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogWarning(ex, "The catalog is not reachable yet (attempt {Attempt} of 3)", attempt);
+                await Task.Delay(TimeSpan.FromSeconds(2), cancellationToken);
+            }
+        }
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }
