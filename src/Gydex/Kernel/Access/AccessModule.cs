@@ -27,6 +27,8 @@ public static class AccessModule
         services.AddScoped<IDemoSeed, AccessDemoSeed>();
         services.AddHostedService<EndpointRightsValidator>();
         services.AddScoped<HandlerRightsFilter>();
+        services.AddScoped<FieldRights>();
+        services.AddHttpContextAccessor();
         services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(o => o.Filters.AddService<HandlerRightsFilter>());
         return services;
     }

@@ -65,4 +65,7 @@ public enum RightScope
 public interface IRightsDeclaration
 {
     IEnumerable<Right> Rights { get; }
+
+    /// <summary>The module's fields that need a right of their own to change.</summary>
+    IEnumerable<FieldRight> FieldRights => [];
 }

@@ -32,6 +32,12 @@ public sealed class RightCatalog
             }
         }
 
+        foreach (var field in declarations.SelectMany(d => d.FieldRights))
+        {
+            if (!codes.TryGetValue(field.Right.Code, out var declared) || !ReferenceEquals(declared, field.Right))
+                throw new InvalidOperationException($"The field {field.Form}.{field.Field} needs the right '{field.Right.Code}', which no module declares.");
+        }
+
         Rights = all.OrderBy(r => r.Module, StringComparer.Ordinal).ThenBy(r => r.Code, StringComparer.Ordinal).ToList();
         byCode = codes.ToFrozenDictionary(StringComparer.Ordinal);
         index = new Dictionary<Right, int>(ReferenceEqualityComparer.Instance);

@@ -39,5 +39,10 @@ public sealed class AdministrationRights : IRightsDeclaration
         impliedBy: [Users, Rights, Groups],
         helpChapter: "administration-users");
 
+    /// <summary>Moving a user to another department changes what they see, so it needs the right over departments.</summary>
+    public static readonly FieldRight UserDepartment = new("admin.user", "DepartmentId", Departments);
+
     IEnumerable<Right> IRightsDeclaration.Rights => [Users, Groups, Rights, Departments, ViewUsers];
+
+    IEnumerable<FieldRight> IRightsDeclaration.FieldRights => [UserDepartment];
 }

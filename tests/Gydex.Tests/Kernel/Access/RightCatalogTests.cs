@@ -13,6 +13,8 @@ public sealed class RightCatalogTests
     private sealed class Declaration(params Right[] rights) : IRightsDeclaration
     {
         public IEnumerable<Right> Rights { get; } = rights;
+
+        public IEnumerable<FieldRight> FieldRights { get; init; } = [];
     }
 
     private static RightCatalog Catalog() => new([new Declaration(Manage, Edit, View, Export)]);
@@ -107,5 +109,16 @@ public sealed class RightCatalogTests
 
         Assert.False(catalog.IsDeclared(stray));
         Assert.Throws<InvalidOperationException>(() => catalog.IndexOf(stray));
+    }
+
+    [Fact]
+    public void A_field_right_on_an_undeclared_right_stops_the_start()
+    {
+        var stray = new Right("deals.amount", "test", new("", ""), new("", ""));
+        var declaration = new Declaration(Manage, Edit, View) { FieldRights = [new FieldRight("deal", "Amount", stray)] };
+
+        var error = Assert.Throws<InvalidOperationException>(() => new RightCatalog([declaration]));
+
+        Assert.Contains("deals.amount", error.Message, StringComparison.Ordinal);
     }
 }

@@ -16,6 +16,7 @@ public sealed class DetailsModel(
     AccessService access,
     RightCatalog catalog,
     CurrentAccess currentAccess,
+    FieldRights fieldRights,
     OrgDbContext db,
     IStringLocalizer<AdministrationTexts> texts) : PageModel
 {
@@ -37,10 +38,17 @@ public sealed class DetailsModel(
 
     public Task<IActionResult> OnGetAsync(Guid id) => ShowAsync(id, null);
 
-    public async Task<IActionResult> OnPostSaveAsync(Guid id, string? displayName, string? email, Guid departmentId) =>
-        await ShowAsync(id, string.IsNullOrWhiteSpace(displayName) || displayName.Length > GydexUser.DisplayNameMaxLength
-            ? AdminResult.Refused("The name is required and must be at most 200 characters long.")
-            : await users.UpdateAsync(id, displayName, email, departmentId, HttpContext.RequestAborted));
+    public async Task<IActionResult> OnPostSaveAsync(Guid id, string? displayName, string? email, Guid? departmentId)
+    {
+        var user = await users.FindAsync(id, HttpContext.RequestAborted);
+        if (user is null)
+            return NotFound();
+        if (string.IsNullOrWhiteSpace(displayName) || displayName.Length > GydexUser.DisplayNameMaxLength)
+            return await ShowAsync(id, AdminResult.Refused("The name is required and must be at most 200 characters long."));
+        // Without the right over departments the department stays as it is, whatever was submitted.
+        var department = await fieldRights.ApplyAsync(AdministrationRights.UserDepartment, departmentId ?? user.DepartmentId, user.DepartmentId, HttpContext.RequestAborted);
+        return await ShowAsync(id, await users.UpdateAsync(id, displayName, email, department ?? Guid.Empty, HttpContext.RequestAborted));
+    }
 
     public async Task<IActionResult> OnPostDisableAsync(Guid id) =>
         await ShowAsync(id, await users.SetDisabledAsync(id, true, HttpContext.RequestAborted));
