@@ -86,4 +86,24 @@ public sealed class DemoTests
         Assert.False(await catalog.Organizations.AnyAsync());
         Assert.False(await catalog.Users.AnyAsync());
     }
+
+    [Fact]
+    public async Task Each_demo_employee_is_in_the_group_of_their_stereotype_and_the_intern_in_Employees_only()
+    {
+        await using var factory = DemoFactory(InstallationSlot.New());
+        await factory.StartAsync();
+        await using var scope = factory.Services.CreateAsyncScope();
+        var demo = await scope.ServiceProvider.GetRequiredService<CatalogDbContext>().Organizations.SingleAsync(o => o.Slug == DemoOrganization.Slug);
+        await using var orgScope = factory.Services.GetRequiredService<OrgScopes>().CreateScope(demo);
+        var db = orgScope.ServiceProvider.GetRequiredService<OrgDbContext>();
+        var membership = await db.Set<Gydex.Kernel.Access.GroupMember>()
+            .Join(db.Set<Gydex.Kernel.Access.Group>(), m => m.GroupId, g => g.Id, (m, g) => new { m.UserId, g.Stereotype })
+            .Join(db.Users, x => x.UserId, u => u.Id, (x, u) => new { u.UserName, x.Stereotype })
+            .ToListAsync();
+
+        Assert.Equal([Gydex.Kernel.Access.GroupStereotype.Employees], membership.Where(m => m.UserName == "intern").Select(m => m.Stereotype));
+        Assert.Equal([Gydex.Kernel.Access.GroupStereotype.Administrators], membership.Where(m => m.UserName == "admin").Select(m => m.Stereotype));
+        Assert.Equal([Gydex.Kernel.Access.GroupStereotype.Managers], membership.Where(m => m.UserName == "manager").Select(m => m.Stereotype));
+        Assert.Equal([Gydex.Kernel.Access.GroupStereotype.Accountants], membership.Where(m => m.UserName == "accountant").Select(m => m.Stereotype));
+    }
 }
