@@ -1,5 +1,6 @@
 using Gydex.Kernel.Identity;
 using Gydex.Kernel.Organizations;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Gydex.Tests.Infrastructure;
@@ -47,5 +48,21 @@ public static class TestOrganizations
         ArgumentNullException.ThrowIfNull(work);
         await using var scope = factory.Services.GetRequiredService<OrgScopes>().CreateScope(org.Organization);
         return await work(scope.ServiceProvider);
+    }
+
+    /// <summary>The id of the organization's user with this login.</summary>
+    public static Task<Guid> UserIdAsync(this GydexFactory factory, TestOrg org, string login) =>
+        factory.InOrgAsync(org, async sp => await sp.GetRequiredService<Gydex.Kernel.Persistence.OrgDbContext>().Users
+            .Where(u => u.UserName == login).Select(u => u.Id).SingleAsync());
+
+    /// <summary>A browser signed in as <paramref name="login"/> through the real form.</summary>
+    public static async Task<HttpClient> SignedInAsync(this GydexFactory factory, TestOrg org, string login, string password = Password)
+    {
+        ArgumentNullException.ThrowIfNull(factory);
+        ArgumentNullException.ThrowIfNull(org);
+        var browser = factory.Browser();
+        using var signIn = await browser.SignInAsync(org.Slug, login, password);
+        Assert.True(signIn.StatusCode == System.Net.HttpStatusCode.Redirect, $"{login} could not sign in: {(int)signIn.StatusCode}");
+        return browser;
     }
 }

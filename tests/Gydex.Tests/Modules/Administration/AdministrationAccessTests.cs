@@ -13,27 +13,16 @@ public sealed class AdministrationAccessTests(SharedHost host)
 {
     private readonly GydexFactory factory = host.Factory;
 
-    private async Task<HttpClient> SignedInAsync(TestOrg org, string login)
-    {
-        var browser = factory.Browser();
-        using var signIn = await browser.SignInAsync(org.Slug, login, TestOrganizations.Password);
-        Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
-        return browser;
-    }
-
-    private Task<Guid> UserIdAsync(TestOrg org, string login) =>
-        factory.InOrgAsync(org, async sp => await sp.GetRequiredService<OrgDbContext>().Users.Where(u => u.UserName == login).Select(u => u.Id).SingleAsync());
-
     [Fact]
     public async Task The_same_pages_show_and_hide_elements_by_the_users_rights()
     {
         var org = await factory.CreateOrgAsync();
         await factory.UserWithRightsAsync(org, "viewer", AdministrationRights.ViewUsers);
         await factory.AddUserAsync(org, "plain");
-        var adminId = await UserIdAsync(org, org.AdminLogin);
-        using var admin = await SignedInAsync(org, org.AdminLogin);
-        using var viewer = await SignedInAsync(org, "viewer");
-        using var plain = await SignedInAsync(org, "plain");
+        var adminId = await factory.UserIdAsync(org, org.AdminLogin);
+        using var admin = await factory.SignedInAsync(org, org.AdminLogin);
+        using var viewer = await factory.SignedInAsync(org, "viewer");
+        using var plain = await factory.SignedInAsync(org, "plain");
 
         var adminList = await admin.GetPageAsync($"/{org.Slug}/admin/users");
         var viewerList = await viewer.GetPageAsync($"/{org.Slug}/admin/users");
@@ -57,7 +46,7 @@ public sealed class AdministrationAccessTests(SharedHost host)
     {
         var org = await factory.CreateOrgAsync();
         await factory.AddUserAsync(org, "plain");
-        using var plain = await SignedInAsync(org, "plain");
+        using var plain = await factory.SignedInAsync(org, "plain");
 
         using var response = await plain.GetAsync(new Uri($"/{org.Slug}/admin/users", UriKind.Relative));
         var page = await Html.ParseAsync(response);
@@ -74,7 +63,7 @@ public sealed class AdministrationAccessTests(SharedHost host)
         var org = await factory.CreateOrgAsync();
         await factory.UserWithRightsAsync(org, "viewer", AdministrationRights.ViewUsers);
         var victim = await factory.AddUserAsync(org, "victim");
-        using var viewer = await SignedInAsync(org, "viewer");
+        using var viewer = await factory.SignedInAsync(org, "viewer");
         var page = $"/{org.Slug}/admin/users/{victim.Id}";
 
         using var attempt = await viewer.PostFormAsync(page, new Dictionary<string, string>(), page + "?handler=Disable");
@@ -125,13 +114,13 @@ public sealed class AdministrationAccessTests(SharedHost host)
     {
         var a = await factory.CreateOrgAsync();
         var b = await factory.CreateOrgAsync();
-        var userOfA = await UserIdAsync(a, a.AdminLogin);
+        var userOfA = await factory.UserIdAsync(a, a.AdminLogin);
         var (groupOfA, departmentOfA) = await factory.InOrgAsync(a, async sp =>
         {
             var db = sp.GetRequiredService<OrgDbContext>();
             return (await db.Set<Group>().Select(g => g.Id).FirstAsync(), await db.Set<Department>().Select(d => d.Id).FirstAsync());
         });
-        using var adminB = await SignedInAsync(b, b.AdminLogin);
+        using var adminB = await factory.SignedInAsync(b, b.AdminLogin);
         using var client = factory.CreateClient();
         var token = await client.TokenAsync(b.Slug, b.AdminLogin, b.AdminPassword);
 
@@ -154,7 +143,7 @@ public sealed class AdministrationAccessTests(SharedHost host)
     public async Task An_administrator_creates_a_user_who_must_replace_the_one_time_password()
     {
         var org = await factory.CreateOrgAsync();
-        using var admin = await SignedInAsync(org, org.AdminLogin);
+        using var admin = await factory.SignedInAsync(org, org.AdminLogin);
 
         using var created = await admin.PostFormAsync($"/{org.Slug}/admin/users/new", new Dictionary<string, string>
         {
@@ -176,7 +165,7 @@ public sealed class AdministrationAccessTests(SharedHost host)
     public async Task Groups_are_created_renamed_and_deleted_but_never_Administrators()
     {
         var org = await factory.CreateOrgAsync();
-        using var admin = await SignedInAsync(org, org.AdminLogin);
+        using var admin = await factory.SignedInAsync(org, org.AdminLogin);
 
         using var created = await admin.PostFormAsync($"/{org.Slug}/admin/groups", new Dictionary<string, string> { ["name"] = "Sales team" });
         var groupPage = created.Location()!;

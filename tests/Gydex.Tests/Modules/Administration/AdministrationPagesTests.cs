@@ -12,19 +12,12 @@ public sealed class AdministrationPagesTests(SharedHost host)
 {
     private readonly GydexFactory factory = host.Factory;
 
-    private async Task<HttpClient> AdminAsync(TestOrg org)
-    {
-        var browser = factory.Browser();
-        (await browser.SignInAsync(org.Slug, org.AdminLogin, org.AdminPassword)).Dispose();
-        return browser;
-    }
-
     [Fact]
     public async Task The_effective_rights_page_explains_where_each_right_comes_from_and_shows_a_revocation()
     {
         var org = await factory.CreateOrgAsync();
         var user = await factory.UserWithRightsAsync(org, "ivanov", AdministrationRights.Groups);
-        using var admin = await AdminAsync(org);
+        using var admin = await factory.SignedInAsync(org, org.AdminLogin);
         var page = $"/{org.Slug}/admin/users/{user.Id}";
 
         var before = await admin.GetPageAsync(page);
@@ -51,7 +44,7 @@ public sealed class AdministrationPagesTests(SharedHost host)
     {
         var org = await factory.CreateOrgAsync();
         var user = await factory.AddUserAsync(org, "forgetful");
-        using var admin = await AdminAsync(org);
+        using var admin = await factory.SignedInAsync(org, org.AdminLogin);
         var page = $"/{org.Slug}/admin/users/{user.Id}";
 
         using var reset = await admin.PostFormAsync(page, new Dictionary<string, string>(), page + "?handler=ResetPassword");
@@ -72,7 +65,7 @@ public sealed class AdministrationPagesTests(SharedHost host)
     {
         var org = await factory.CreateOrgAsync();
         var root = await factory.InOrgAsync(org, sp => sp.GetRequiredService<OrgDbContext>().Set<Department>().Where(d => d.ParentId == null).Select(d => d.Id).SingleAsync());
-        using var admin = await AdminAsync(org);
+        using var admin = await factory.SignedInAsync(org, org.AdminLogin);
         var page = $"/{org.Slug}/admin/departments";
 
         (await admin.PostFormAsync(page, new Dictionary<string, string> { ["name"] = "Sales", ["parentId"] = root.ToString() }, page + "?handler=Create")).Dispose();
@@ -93,7 +86,7 @@ public sealed class AdministrationPagesTests(SharedHost host)
     public async Task The_table_of_rights_filters_by_module_and_text()
     {
         var org = await factory.CreateOrgAsync();
-        using var admin = await AdminAsync(org);
+        using var admin = await factory.SignedInAsync(org, org.AdminLogin);
 
         var all = await admin.GetPageAsync($"/{org.Slug}/admin/rights");
         var byText = await admin.GetPageAsync($"/{org.Slug}/admin/rights?q=depart");
@@ -109,7 +102,7 @@ public sealed class AdministrationPagesTests(SharedHost host)
     {
         var org = await factory.CreateOrgAsync();
         var managers = await factory.InOrgAsync(org, sp => sp.GetRequiredService<OrgDbContext>().Set<Group>().SingleAsync(g => g.Stereotype == GroupStereotype.Managers));
-        using var admin = await AdminAsync(org);
+        using var admin = await factory.SignedInAsync(org, org.AdminLogin);
         (await admin.PostFormAsync($"/{org.Slug}/admin/rights", new Dictionary<string, string> { ["cell"] = $"{managers.Id}|{AdministrationRights.Groups.Code}" })).Dispose();
 
         using var filtered = await admin.PostFormAsync($"/{org.Slug}/admin/rights?q=depart", new Dictionary<string, string>

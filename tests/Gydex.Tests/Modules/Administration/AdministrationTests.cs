@@ -12,17 +12,6 @@ public sealed class AdministrationTests(SharedHost host)
 {
     private readonly GydexFactory factory = host.Factory;
 
-    private async Task<HttpClient> SignedInAsync(TestOrg org, string login, string password = TestOrganizations.Password)
-    {
-        var browser = factory.Browser();
-        using var signIn = await browser.SignInAsync(org.Slug, login, password);
-        Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
-        return browser;
-    }
-
-    private Task<Guid> UserIdAsync(TestOrg org, string login) =>
-        factory.InOrgAsync(org, async sp => await sp.GetRequiredService<OrgDbContext>().Users.Where(u => u.UserName == login).Select(u => u.Id).SingleAsync());
-
     private Task<List<Group>> GroupsAsync(TestOrg org) =>
         factory.InOrgAsync(org, sp => sp.GetRequiredService<OrgDbContext>().Set<Group>().AsNoTracking().Include(g => g.Members).Include(g => g.Grants).ToListAsync());
 
@@ -30,7 +19,7 @@ public sealed class AdministrationTests(SharedHost host)
     public async Task A_new_organization_starts_with_the_stereotype_groups_and_its_administrator_in_Administrators()
     {
         var org = await factory.CreateOrgAsync();
-        var adminId = await UserIdAsync(org, org.AdminLogin);
+        var adminId = await factory.UserIdAsync(org, org.AdminLogin);
 
         var groups = await GroupsAsync(org);
 
@@ -81,7 +70,7 @@ public sealed class AdministrationTests(SharedHost host)
     public async Task Administrators_hold_every_right_and_a_disabled_user_holds_none()
     {
         var org = await factory.CreateOrgAsync();
-        var adminId = await UserIdAsync(org, org.AdminLogin);
+        var adminId = await factory.UserIdAsync(org, org.AdminLogin);
         var (all, count, afterDisable) = await factory.InOrgAsync(org, async sp =>
         {
             var access = sp.GetRequiredService<AccessService>();
@@ -105,12 +94,12 @@ public sealed class AdministrationTests(SharedHost host)
         var org = await factory.CreateOrgAsync();
         await factory.AddUserAsync(org, "manager");
         var managers = (await GroupsAsync(org)).Single(g => g.Stereotype == GroupStereotype.Managers);
-        using var admin = await SignedInAsync(org, org.AdminLogin);
+        using var admin = await factory.SignedInAsync(org, org.AdminLogin);
         await admin.PostFormAsync($"/{org.Slug}/admin/groups/{managers.Id}", new Dictionary<string, string>
         {
-            ["userIds"] = (await UserIdAsync(org, "manager")).ToString(),
+            ["userIds"] = (await factory.UserIdAsync(org, "manager")).ToString(),
         }, $"/{org.Slug}/admin/groups/{managers.Id}?handler=Members");
-        using var manager = await SignedInAsync(org, "manager");
+        using var manager = await factory.SignedInAsync(org, "manager");
         using var before = await manager.GetAsync(new Uri($"/{org.Slug}/admin/departments", UriKind.Relative));
 
         using var saved = await admin.PostFormAsync($"/{org.Slug}/admin/rights", new Dictionary<string, string>
@@ -129,9 +118,9 @@ public sealed class AdministrationTests(SharedHost host)
     public async Task The_last_active_administrator_cannot_be_disabled_removed_or_stripped_of_the_rights()
     {
         var org = await factory.CreateOrgAsync();
-        var adminId = await UserIdAsync(org, org.AdminLogin);
+        var adminId = await factory.UserIdAsync(org, org.AdminLogin);
         var administrators = (await GroupsAsync(org)).Single(g => g.Stereotype == GroupStereotype.Administrators);
-        using var admin = await SignedInAsync(org, org.AdminLogin);
+        using var admin = await factory.SignedInAsync(org, org.AdminLogin);
         var page = $"/{org.Slug}/admin/users/{adminId}";
 
         using var disable = await admin.PostFormAsync(page, new Dictionary<string, string>(), page + "?handler=Disable");
@@ -158,7 +147,7 @@ public sealed class AdministrationTests(SharedHost host)
     public async Task With_a_second_administrator_the_first_can_be_disabled()
     {
         var org = await factory.CreateOrgAsync();
-        var adminId = await UserIdAsync(org, org.AdminLogin);
+        var adminId = await factory.UserIdAsync(org, org.AdminLogin);
         var second = await factory.AddUserAsync(org, "deputy");
         var administrators = (await GroupsAsync(org)).Single(g => g.Stereotype == GroupStereotype.Administrators);
         await factory.InOrgAsync(org, async sp =>
@@ -168,7 +157,7 @@ public sealed class AdministrationTests(SharedHost host)
             await db.SaveChangesAsync();
             return true;
         });
-        using var deputy = await SignedInAsync(org, "deputy");
+        using var deputy = await factory.SignedInAsync(org, "deputy");
         var page = $"/{org.Slug}/admin/users/{adminId}";
 
         using var disable = await deputy.PostFormAsync(page, new Dictionary<string, string>(), page + "?handler=Disable");

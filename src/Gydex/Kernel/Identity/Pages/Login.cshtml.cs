@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using Gydex.Kernel.Organizations;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -17,17 +16,8 @@ public sealed class LoginModel(
     CurrentOrganization organization,
     IStringLocalizer<WebTexts> texts) : PageModel
 {
-    public sealed class InputModel
+    public sealed class InputModel : CredentialsInput
     {
-        [Required(ErrorMessage = "Enter your login or e-mail.")]
-        [StringLength(256, ErrorMessage = "The login is too long.")]
-        public string Login { get; set; } = "";
-
-        [Required(ErrorMessage = "Enter your password.")]
-        [StringLength(256, ErrorMessage = "The password is too long.")]
-        [DataType(DataType.Password)]
-        public string Password { get; set; } = "";
-
         public bool RememberMe { get; set; }
     }
 

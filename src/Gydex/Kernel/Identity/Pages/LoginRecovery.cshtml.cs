@@ -31,15 +31,6 @@ public sealed class LoginRecoveryModel(SignInManager<GydexUser> signIn, IStringL
         if (!ModelState.IsValid)
             return Page();
         var result = await signIn.TwoFactorRecoveryCodeSignInAsync(RecoveryCode.Replace(" ", "", StringComparison.Ordinal));
-        if (result.Succeeded)
-        {
-            SignInSupport.RestoreLanguage(HttpContext, user);
-            return LocalRedirect(SignInSupport.SafeReturnUrl(Request, ReturnUrl));
-        }
-
-        ModelState.AddModelError("", result.IsLockedOut
-            ? texts["Sign-in is temporarily blocked after repeated failures. Try again in 15 minutes."]
-            : texts["The code is not valid."]);
-        return Page();
+        return SignInSupport.SecondStepOutcome(this, result, user, ReturnUrl, texts);
     }
 }

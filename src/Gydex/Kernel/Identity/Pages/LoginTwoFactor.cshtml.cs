@@ -38,15 +38,6 @@ public sealed class LoginTwoFactorModel(SignInManager<GydexUser> signIn, IString
             return Page();
         var code = Code.Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal);
         var result = await signIn.TwoFactorAuthenticatorSignInAsync(code, RememberMe, RememberMachine);
-        if (result.Succeeded)
-        {
-            SignInSupport.RestoreLanguage(HttpContext, user);
-            return LocalRedirect(SignInSupport.SafeReturnUrl(Request, ReturnUrl));
-        }
-
-        ModelState.AddModelError("", result.IsLockedOut
-            ? texts["Sign-in is temporarily blocked after repeated failures. Try again in 15 minutes."]
-            : texts["The code is not valid."]);
-        return Page();
+        return SignInSupport.SecondStepOutcome(this, result, user, ReturnUrl, texts);
     }
 }

@@ -1,5 +1,9 @@
 using Gydex.Kernel.Web;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace Gydex.Kernel.Identity.Pages;
 
@@ -20,5 +24,23 @@ internal static class SignInSupport
     {
         if (OrgCultureProvider.IsSupported(user.Language))
             OrgCultureProvider.Remember(context, user.Language!);
+    }
+
+    /// <summary>
+    /// The end of the second sign-in step (authenticator or recovery code): into the organization on success,
+    /// back to the form with the reason otherwise.
+    /// </summary>
+    public static IActionResult SecondStepOutcome(PageModel page, Microsoft.AspNetCore.Identity.SignInResult result, GydexUser user, string? returnUrl, IStringLocalizer<WebTexts> texts)
+    {
+        if (result.Succeeded)
+        {
+            RestoreLanguage(page.HttpContext, user);
+            return new LocalRedirectResult(SafeReturnUrl(page.Request, returnUrl));
+        }
+
+        page.ModelState.AddModelError("", result.IsLockedOut
+            ? texts["Sign-in is temporarily blocked after repeated failures. Try again in 15 minutes."]
+            : texts["The code is not valid."]);
+        return page.Page();
     }
 }

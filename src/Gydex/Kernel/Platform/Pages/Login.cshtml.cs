@@ -1,5 +1,5 @@
-using System.ComponentModel.DataAnnotations;
 using Gydex.Kernel.Identity;
+using Gydex.Kernel.Identity.Pages;
 using Gydex.Kernel.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
@@ -13,20 +13,8 @@ namespace Gydex.Kernel.Platform.Pages;
 [AllowAnonymous]
 public sealed class LoginModel(PlatformOperators operators, IStringLocalizer<WebTexts> texts) : PageModel
 {
-    public sealed class InputModel
-    {
-        [Required(ErrorMessage = "Enter your login or e-mail.")]
-        [StringLength(256, ErrorMessage = "The login is too long.")]
-        public string Login { get; set; } = "";
-
-        [Required(ErrorMessage = "Enter your password.")]
-        [StringLength(256, ErrorMessage = "The password is too long.")]
-        [DataType(DataType.Password)]
-        public string Password { get; set; } = "";
-    }
-
     [BindProperty]
-    public InputModel Input { get; set; } = new();
+    public CredentialsInput Input { get; set; } = new();
 
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
