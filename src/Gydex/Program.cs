@@ -1,5 +1,6 @@
 using Gydex.Kernel.Access;
 using Gydex.Kernel.CommandLine;
+using Gydex.Kernel.Help;
 using Gydex.Kernel.Identity;
 using Gydex.Kernel.Organizations;
 using Gydex.Kernel.Persistence;
@@ -14,6 +15,7 @@ builder.Services
     .AddGydexOrganizations(builder.Configuration)
     .AddGydexIdentity(builder.Configuration)
     .AddGydexAccess()
+    .AddGydexHelp()
     .AddGydexWeb()
     .AddCommandLine<OrganizationCommands>()
     .AddAdministration()
