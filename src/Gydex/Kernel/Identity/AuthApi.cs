@@ -82,6 +82,11 @@ public static class AuthApi
             }
         }
 
+        // A one-time password opens nothing but the page where it is replaced, on the API too.
+        if (user.MustChangePassword)
+            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Password change required",
+                detail: "This account still has a one-time password: sign in on the web and choose your own first.");
+
         var (token, record) = await tokens.IssueAsync(user.Id, ApiTokenKind.SignIn, "API sign-in", SignInTokenLifetime, cancellationToken);
         return TypedResults.Ok(new TokenResponse(token, record.ExpiresAt));
     }

@@ -42,7 +42,10 @@ public sealed class AdministrationRights : IRightsDeclaration
     /// <summary>Moving a user to another department changes what they see, so it needs the right over departments.</summary>
     public static readonly FieldRight UserDepartment = new("admin.user", "DepartmentId", Departments);
 
+    /// <summary>Putting a user into groups is the administration of groups, wherever it is done.</summary>
+    public static readonly FieldRight UserGroups = new("admin.user", "Groups", Groups);
+
     IEnumerable<Right> IRightsDeclaration.Rights => [Users, Groups, Rights, Departments, ViewUsers];
 
-    IEnumerable<FieldRight> IRightsDeclaration.FieldRights => [UserDepartment];
+    IEnumerable<FieldRight> IRightsDeclaration.FieldRights => [UserDepartment, UserGroups];
 }

@@ -60,7 +60,7 @@ public sealed class DepartmentAdministration(OrgDbContext db)
         if (department.ParentId is null)
             return AdminResult.Refused("The root department is the organization itself and cannot be deleted.");
         if (await db.Set<Department>().AnyAsync(d => d.ParentId == id, cancellationToken) || await db.Users.AnyAsync(u => u.DepartmentId == id, cancellationToken))
-            return AdminResult.Refused("Only an empty department can be deleted: move its users and departments first.");
+            return AdminResult.Refused("Only an empty department can be deleted: move its users to other departments and delete the departments below it first.");
         db.Set<Department>().Remove(department);
         await db.SaveChangesAsync(cancellationToken);
         return AdminResult.Done;

@@ -7,8 +7,8 @@ namespace Gydex.Modules.Administration;
 /// <summary>One cell of the table of rights after an edit: does the group hold the right, with which scope.</summary>
 public sealed record MatrixCell(Guid GroupId, string RightCode, bool Granted, RightScope? Scope);
 
-/// <summary>What a save of the table of rights changed, cell by cell.</summary>
-public sealed record MatrixChange(string Group, Right Right, string Change);
+/// <summary>What a save of the table of rights changed, cell by cell: <paramref name="Change"/> is a text key with the new scope as {0}.</summary>
+public sealed record MatrixChange(string Group, Right Right, string Change, RightScope? Scope = null);
 
 /// <summary>The use cases of administering groups and the table of rights.</summary>
 public sealed class GroupAdministration(OrgDbContext db, RightCatalog catalog, UserAdministration users, TimeProvider clock)
@@ -58,11 +58,14 @@ public sealed class GroupAdministration(OrgDbContext db, RightCatalog catalog, U
         return AdminResult.Done;
     }
 
-    public async Task<AdminResult> SetMembersAsync(Guid id, IReadOnlyCollection<Guid> userIds, CancellationToken cancellationToken)
+    public async Task<AdminResult> SetMembersAsync(Guid id, IReadOnlyCollection<Guid> userIds, bool mayChangeAdministrators, CancellationToken cancellationToken)
     {
         var group = await FindAsync(id, cancellationToken);
         if (group is null)
             return AdminResult.Refused("Not found.");
+        if (group.Stereotype == GroupStereotype.Administrators && !mayChangeAdministrators
+            && !group.Members.Select(m => m.UserId).ToHashSet().SetEquals(userIds))
+            return AdminResult.Refused(UserAdministration.AdministratorsNeedRights);
         var known = await db.Users.Where(u => userIds.Contains(u.Id)).Select(u => u.Id).ToListAsync(cancellationToken);
         if (known.Count != userIds.Distinct().Count())
             return AdminResult.Refused("Unknown user.");
@@ -98,7 +101,7 @@ public sealed class GroupAdministration(OrgDbContext db, RightCatalog catalog, U
                 if (existing is null && wanted)
                 {
                     group.Grants.Add(new GroupGrant { GroupId = group.Id, RightCode = right.Code, Scope = scope });
-                    changes.Add(new MatrixChange(group.Name, right, scope is null ? "granted" : $"granted ({scope})"));
+                    changes.Add(scope is null ? new MatrixChange(group.Name, right, "granted") : new MatrixChange(group.Name, right, "granted, scope: {0}", scope));
                 }
                 else if (existing is not null && !wanted)
                 {
@@ -107,7 +110,7 @@ public sealed class GroupAdministration(OrgDbContext db, RightCatalog catalog, U
                 }
                 else if (existing is not null && existing.Scope != scope)
                 {
-                    changes.Add(new MatrixChange(group.Name, right, $"scope {existing.Scope} → {scope}"));
+                    changes.Add(new MatrixChange(group.Name, right, "scope changed to {0}", scope));
                     existing.Scope = scope;
                 }
             }

@@ -34,6 +34,9 @@ public sealed class UserAdministration(
 {
     public const string LastAdministrator = "The organization must keep at least one active administrator who may administer rights.";
 
+    /// <summary>Whoever makes someone an administrator gives them every right, so only an administrator of rights may.</summary>
+    public const string AdministratorsNeedRights = "Only someone who may administer rights can change who is in Administrators.";
+
     public async Task<List<UserRow>> ListAsync(string? search, CancellationToken cancellationToken) =>
         await ListAsync(search, null, cancellationToken);
 
@@ -74,14 +77,17 @@ public sealed class UserAdministration(
         db.Users.Within(scope, u => u.Id, u => u.DepartmentId).SingleOrDefaultAsync(u => u.Id == id, cancellationToken);
 
     public async Task<(GydexUser? User, string? Password, IReadOnlyList<string> Errors)> CreateAsync(
-        string login, string displayName, string? email, Guid? departmentId, IReadOnlyCollection<Guid> groupIds, CancellationToken cancellationToken)
+        string login, string displayName, string? email, Guid? departmentId, IReadOnlyCollection<Guid> groupIds, bool mayChangeAdministrators,
+        CancellationToken cancellationToken)
     {
         if (departmentId is { } d && !await db.Set<Department>().AnyAsync(x => x.Id == d, cancellationToken))
             return (null, null, ["Unknown department."]);
+        if (!mayChangeAdministrators && await db.Set<Group>().AnyAsync(g => groupIds.Contains(g.Id) && g.Stereotype == GroupStereotype.Administrators, cancellationToken))
+            return (null, null, [AdministratorsNeedRights]);
         var (user, password, errors) = await orgUsers.CreateAsync(new NewUser(login, displayName, email, null, MustChangePassword: true, departmentId));
         if (user is null)
             return (null, null, errors);
-        await SetGroupsAsync(user.Id, groupIds, cancellationToken);
+        await SetGroupsAsync(user.Id, groupIds, mayChangeAdministrators, cancellationToken);
         return (user, password, []);
     }
 
@@ -139,11 +145,14 @@ public sealed class UserAdministration(
     }
 
     /// <summary>Puts the user into exactly these groups (of this organization).</summary>
-    public async Task<AdminResult> SetGroupsAsync(Guid userId, IReadOnlyCollection<Guid> groupIds, CancellationToken cancellationToken)
+    public async Task<AdminResult> SetGroupsAsync(Guid userId, IReadOnlyCollection<Guid> groupIds, bool mayChangeAdministrators, CancellationToken cancellationToken)
     {
         var groups = await db.Set<Group>().Include(g => g.Members).ToListAsync(cancellationToken);
         if (groupIds.Any(id => groups.All(g => g.Id != id)))
             return AdminResult.Refused("Unknown group.");
+        var administrators = groups.Single(g => g.Stereotype == GroupStereotype.Administrators);
+        if (!mayChangeAdministrators && administrators.Members.Any(m => m.UserId == userId) != groupIds.Contains(administrators.Id))
+            return AdminResult.Refused(AdministratorsNeedRights);
         var leavesAdministrators = groups.Any(g => g.Stereotype == GroupStereotype.Administrators
             && g.Members.Any(m => m.UserId == userId) && !groupIds.Contains(g.Id));
         if (leavesAdministrators && !await OthersKeepAdministrationAsync(userId, cancellationToken))

@@ -65,8 +65,12 @@ public sealed class CommandLineTests
         Assert.Equal(0, resumed.ExitCode);
         await using var factory = new GydexFactory(slot);
         await factory.StartAsync();
-        using var client = factory.CreateClient();
-        Assert.False(string.IsNullOrEmpty(await client.TokenAsync(slug, "boss", password)));
+        // The one-time password signs in, and leads straight to choosing one's own.
+        using var browser = factory.Browser();
+        using var signIn = await browser.SignInAsync(slug, "boss", password);
+        using var home = await browser.GetAsync(new Uri($"/{slug}/", UriKind.Relative));
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, signIn.StatusCode);
+        Assert.Equal($"/{slug}/profile/password", home.Location());
     }
 
     [Fact]

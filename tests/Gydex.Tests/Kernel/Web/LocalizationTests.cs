@@ -8,7 +8,7 @@ namespace Gydex.Tests.Kernel.Web;
 
 public sealed partial class LocalizationTests
 {
-    [GeneratedRegex("""(?:\bT|texts)\["((?:[^"\\]|\\.)*)"|ErrorMessage = "((?:[^"\\]|\\.)*)"|ModelState.AddModelError\("[^"]*", texts\["((?:[^"\\]|\\.)*)"\]""")]
+    [GeneratedRegex(""""(?:\bT|texts)\["((?:[^"\\]|\\.)*)"|ErrorMessage = "((?:[^"\\]|\\.)*)"|ModelState.AddModelError\("[^"]*", texts\["((?:[^"\\]|\\.)*)"\]|Refused\("((?:[^"\\]|\\.)*)"|new MatrixChange\([^"]*"((?:[^"\\]|\\.)*)"""")]
     private static partial Regex TextKey();
 
     /// <summary>Each part of the application, with the resource its texts come from.</summary>

@@ -30,7 +30,7 @@ public sealed class AdministrationPagesTests(SharedHost host)
 
         var view = before.QuerySelector($"tr[data-right='{AdministrationRights.ViewUsers.Code}']")!;
         Assert.Equal("true", view.GetAttribute("data-held"));
-        Assert.Contains("implied by " + AdministrationRights.Groups.Code, view.TextContent, StringComparison.Ordinal);
+        Assert.Contains("implied by " + AdministrationRights.Groups.Title.En, view.TextContent, StringComparison.Ordinal);
         Assert.Equal("true", before.QuerySelector($"tr[data-right='{AdministrationRights.Groups.Code}']")!.GetAttribute("data-held"));
         Assert.Equal("false", before.QuerySelector($"tr[data-right='{AdministrationRights.Users.Code}']")!.GetAttribute("data-held"));
         var viewAfter = after.QuerySelector($"tr[data-right='{AdministrationRights.ViewUsers.Code}']")!;

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Localization;
 
 namespace Gydex.Modules.Administration.Pages.Groups;
 
-public sealed class DetailsModel(GroupAdministration groups, UserAdministration users, IStringLocalizer<AdministrationTexts> texts) : PageModel
+public sealed class DetailsModel(GroupAdministration groups, UserAdministration users, CurrentAccess access, IStringLocalizer<AdministrationTexts> texts) : PageModel
 {
     public Group Group { get; private set; } = null!;
 
@@ -21,7 +21,7 @@ public sealed class DetailsModel(GroupAdministration groups, UserAdministration 
         await ShowAsync(id, await groups.RenameAsync(id, name ?? "", HttpContext.RequestAborted));
 
     public async Task<IActionResult> OnPostMembersAsync(Guid id, List<Guid> userIds) =>
-        await ShowAsync(id, await groups.SetMembersAsync(id, userIds, HttpContext.RequestAborted));
+        await ShowAsync(id, await groups.SetMembersAsync(id, userIds, access.Has(AdministrationRights.Rights), HttpContext.RequestAborted));
 
     public async Task<IActionResult> OnPostDeleteAsync(Guid id)
     {

@@ -36,6 +36,9 @@ public sealed class DetailsModel(
 
     public string? NewPassword { get; private set; }
 
+    /// <summary>A right's title in the reader's language, from its code.</summary>
+    public string TitleOf(string code) => catalog.Find(code)?.Title.Current ?? code;
+
     public Task<IActionResult> OnGetAsync(Guid id) => ShowAsync(id, null);
 
     public async Task<IActionResult> OnPostSaveAsync(Guid id, string? displayName, string? email, Guid? departmentId)
@@ -66,7 +69,7 @@ public sealed class DetailsModel(
     public async Task<IActionResult> OnPostGroupsAsync(Guid id, List<Guid> groupIds) =>
         await ShowAsync(id, await users.FindAsync(id, HttpContext.RequestAborted) is null
             ? null
-            : await users.SetGroupsAsync(id, groupIds, HttpContext.RequestAborted));
+            : await users.SetGroupsAsync(id, groupIds, currentAccess.Has(AdministrationRights.Rights), HttpContext.RequestAborted));
 
     public async Task<IActionResult> OnPostIndividualAsync(Guid id, string? right, IndividualGrantMode mode, RightScope? scope)
     {

@@ -7,7 +7,13 @@ using Microsoft.Extensions.Localization;
 
 namespace Gydex.Modules.Administration.Pages.Users;
 
-public sealed class NewModel(UserAdministration users, GroupAdministration groups, DepartmentAdministration departments, IStringLocalizer<AdministrationTexts> texts) : PageModel
+public sealed class NewModel(
+    UserAdministration users,
+    GroupAdministration groups,
+    DepartmentAdministration departments,
+    CurrentAccess access,
+    FieldRights fieldRights,
+    IStringLocalizer<AdministrationTexts> texts) : PageModel
 {
     public sealed class InputModel
     {
@@ -46,7 +52,12 @@ public sealed class NewModel(UserAdministration users, GroupAdministration group
         await LoadAsync();
         if (!ModelState.IsValid)
             return Page();
-        var (user, password, errors) = await users.CreateAsync(Input.Login.Trim(), Input.DisplayName, Input.Email, Input.DepartmentId, Input.GroupIds, HttpContext.RequestAborted);
+        // Groups and department are fields with rights of their own: without them the new user gets none and the root.
+        var ct = HttpContext.RequestAborted;
+        var groupIds = Input.GroupIds.Count == 0 ? [] : await fieldRights.ApplyAsync(AdministrationRights.UserGroups, Input.GroupIds, [], ct);
+        var department = await fieldRights.ApplyAsync(AdministrationRights.UserDepartment, Input.DepartmentId, null, ct);
+        var (user, password, errors) = await users.CreateAsync(Input.Login.Trim(), Input.DisplayName, Input.Email, department, groupIds,
+            access.Has(AdministrationRights.Rights), ct);
         if (user is null)
         {
             foreach (var error in errors)
