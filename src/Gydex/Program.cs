@@ -15,8 +15,8 @@ builder.Services
     .AddGydexOrganizations(builder.Configuration)
     .AddGydexIdentity(builder.Configuration)
     .AddGydexAccess()
+    .AddGydexWeb() // before every module: their page conventions apply to the Razor Pages set up here
     .AddGydexHelp()
-    .AddGydexWeb()
     .AddCommandLine<OrganizationCommands>()
     .AddAdministration()
     .AddExchange();

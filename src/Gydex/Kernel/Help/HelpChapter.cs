@@ -11,7 +11,8 @@ public sealed record HelpChapter(
     bool MatchAny,
     IReadOnlyList<string> Pages,
     int Order,
-    string Markdown)
+    string Markdown,
+    bool WrittenByOrganization = false)
 {
     public const int IdMaxLength = 60;
 }

@@ -1,3 +1,5 @@
+using Gydex.Kernel.Access;
+
 namespace Gydex.Kernel.Help;
 
 /// <summary>Help that follows rights: the chapters every module ships, filtered for each reader.</summary>
@@ -7,6 +9,10 @@ public static class HelpModule
     {
         services.AddSingleton<HelpLibrary>();
         services.AddScoped<HelpReader>();
+        services.AddScoped<OrgHelpAdministration>();
+        services.AddRights<HelpRights>();
+        services.Configure<Microsoft.AspNetCore.Mvc.RazorPages.RazorPagesOptions>(o => o.Conventions
+            .RequireRight("/Kernel/Help/Pages/Manage", HelpRights.Manage));
         return services;
     }
 }

@@ -47,6 +47,8 @@ public static class AccessMatrixSamples
         [("/admin/rights", "POST", null)] = Post(_ => "/admin/rights", c => [F("cell", $"{c.GroupId}|{AdministrationRights.Departments.Code}")]),
         [("/admin/departments", "GET", null)] = Get(_ => "/admin/departments"),
         [("/admin/departments", "POST", null)] = Post(_ => "/admin/departments?handler=Create", c => [F("name", "Sales"), F("parentId", c.RootDepartmentId)]),
+        [("/admin/help", "GET", null)] = Get(_ => "/admin/help"),
+        [("/admin/help", "POST", null)] = Post(_ => "/admin/help", _ => [F("Input.Id", "our-rules"), F("Input.Language", "ru"), F("Input.Title", "Наши правила"), F("Input.Markdown", "Текст")]),
         [("/api/v1/users", "GET", null)] = Get(_ => "/api/v1/users"),
         [("/api/v1/users/{id:guid}", "GET", null)] = Get(c => $"/api/v1/users/{c.VictimId}"),
         [("/api/v1/groups", "GET", null)] = Get(_ => "/api/v1/groups"),

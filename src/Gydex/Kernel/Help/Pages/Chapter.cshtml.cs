@@ -13,12 +13,12 @@ public sealed class ChapterModel(HelpReader help) : PageModel
     /// <summary>Rendered from Markdown with raw HTML disabled and links filtered (see <see cref="HelpMarkdown"/>).</summary>
     public string Html { get; private set; } = "";
 
-    public IActionResult OnGet(string id)
+    public async Task<IActionResult> OnGetAsync(string id)
     {
-        if (id.Length > HelpChapter.IdMaxLength || help.Find(id) is not { } chapter)
+        if (id.Length > HelpChapter.IdMaxLength || await help.FindAnyAsync(id, HttpContext.RequestAborted) is not { } chapter)
             return NotFound();
         Chapter = chapter;
-        Html = help.Render(chapter);
+        Html = await help.RenderAsync(chapter, HttpContext.RequestAborted);
         return Page();
     }
 }

@@ -15,10 +15,10 @@ public sealed class IndexModel(HelpReader help) : PageModel
 
     public IReadOnlyList<HelpChapter>? Results { get; private set; }
 
-    public void OnGet()
+    public async Task OnGetAsync()
     {
-        Contents = help.Contents().ToList();
+        Contents = (await help.AllContentsAsync(HttpContext.RequestAborted)).ToList();
         if (!string.IsNullOrWhiteSpace(Q))
-            Results = help.Search(Q.Length > 200 ? Q[..200] : Q);
+            Results = await help.SearchAsync(Q.Length > 200 ? Q[..200] : Q, HttpContext.RequestAborted);
     }
 }
