@@ -21,6 +21,7 @@ public static class AdministrationModule
             .RequireRight("/Modules/Administration/Pages/Users/Details", "Disable", AdministrationRights.Users)
             .RequireRight("/Modules/Administration/Pages/Users/Details", "Enable", AdministrationRights.Users)
             .RequireRight("/Modules/Administration/Pages/Users/Details", "ResetPassword", AdministrationRights.Users)
+            .RequireRight("/Modules/Administration/Pages/Users/Details", "ResetTwoFactor", AdministrationRights.Users)
             .RequireRight("/Modules/Administration/Pages/Users/Details", "Groups", AdministrationRights.Groups)
             .RequireRight("/Modules/Administration/Pages/Users/Details", "Individual", AdministrationRights.Rights)
             .RequireRight("/Modules/Administration/Pages/Users/New", AdministrationRights.Users)

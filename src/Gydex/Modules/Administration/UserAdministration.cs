@@ -144,6 +144,22 @@ public sealed class UserAdministration(
         return (AdminResult.Done, password);
     }
 
+    /// <summary>
+    /// Turns off the user's two-factor sign-in (a lost phone and lost recovery codes): the key and the codes are
+    /// thrown away and the user's sessions end.
+    /// </summary>
+    public async Task<AdminResult> ResetTwoFactorAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var user = await FindAsync(id, cancellationToken);
+        if (user is null)
+            return AdminResult.Refused("Not found.");
+        await users.SetTwoFactorEnabledAsync(user, false);
+        await users.ResetAuthenticatorKeyAsync(user);
+        await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 0);
+        await users.UpdateSecurityStampAsync(user);
+        return AdminResult.Done;
+    }
+
     /// <summary>Puts the user into exactly these groups (of this organization).</summary>
     public async Task<AdminResult> SetGroupsAsync(Guid userId, IReadOnlyCollection<Guid> groupIds, bool mayChangeAdministrators, CancellationToken cancellationToken)
     {

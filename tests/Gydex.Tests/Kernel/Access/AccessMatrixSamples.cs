@@ -36,6 +36,7 @@ public static class AccessMatrixSamples
         [("/admin/users/{id:guid}", "POST", "Disable")] = Post(c => $"/admin/users/{c.VictimId}?handler=Disable"),
         [("/admin/users/{id:guid}", "POST", "Enable")] = Post(c => $"/admin/users/{c.VictimId}?handler=Enable"),
         [("/admin/users/{id:guid}", "POST", "ResetPassword")] = Post(c => $"/admin/users/{c.VictimId}?handler=ResetPassword"),
+        [("/admin/users/{id:guid}", "POST", "ResetTwoFactor")] = Post(c => $"/admin/users/{c.VictimId}?handler=ResetTwoFactor"),
         [("/admin/users/{id:guid}", "POST", "Groups")] = Post(c => $"/admin/users/{c.VictimId}?handler=Groups", c => [F("groupIds", c.GroupId)]),
         [("/admin/users/{id:guid}", "POST", "Individual")] = Post(c => $"/admin/users/{c.VictimId}?handler=Individual",
             _ => [F("right", AdministrationRights.Departments.Code), F("mode", "Grant")]),

@@ -85,4 +85,24 @@ public sealed class TwoFactorTests(SharedHost host)
         Assert.Equal("Two-factor code required", (await withoutCode.JsonAsync()).RootElement.GetProperty("title").GetString());
         Assert.Equal(HttpStatusCode.OK, withCode.StatusCode);
     }
+
+    [Fact]
+    public async Task An_administrator_turns_off_the_two_factor_sign_in_of_a_user_who_lost_the_phone()
+    {
+        var org = await factory.CreateOrgAsync();
+        var user = await factory.AddUserAsync(org, "forgetful");
+        using (var setup = await factory.SignedInAsync(org, "forgetful"))
+            await EnableAsync(setup, org.Slug);
+        using var admin = await factory.SignedInAsync(org, org.AdminLogin);
+        var page = $"/{org.Slug}/admin/users/{user.Id}";
+
+        var before = await admin.GetPageAsync(page);
+        using var reset = await admin.PostFormAsync(page, new Dictionary<string, string>(), page + "?handler=ResetTwoFactor");
+        using var browser = factory.Browser();
+        using var signIn = await browser.SignInAsync(org.Slug, "forgetful", TestOrganizations.Password);
+
+        Assert.NotNull(before.QuerySelector("[data-action=reset-two-factor]"));
+        Assert.Equal(HttpStatusCode.OK, reset.StatusCode);
+        Assert.Equal($"/{org.Slug}/", signIn.Location());
+    }
 }

@@ -66,6 +66,9 @@ public sealed class DetailsModel(
         return await ShowAsync(id, result);
     }
 
+    public async Task<IActionResult> OnPostResetTwoFactorAsync(Guid id) =>
+        await ShowAsync(id, await users.ResetTwoFactorAsync(id, HttpContext.RequestAborted));
+
     public async Task<IActionResult> OnPostGroupsAsync(Guid id, List<Guid> groupIds) =>
         await ShowAsync(id, await users.FindAsync(id, HttpContext.RequestAborted) is null
             ? null
