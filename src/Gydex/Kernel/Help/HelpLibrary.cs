@@ -37,6 +37,12 @@ public sealed partial class HelpLibrary
                     throw new InvalidOperationException($"Help chapter '{chapter.Id}' has no {language} text.");
             }
 
+            foreach (var image in HelpMarkdown.ImageLinks(HelpMarkdown.Parse(chapter.Markdown)))
+            {
+                if (!images.ContainsKey(image))
+                    throw new InvalidOperationException($"Help chapter '{chapter.Id}' ({chapter.Language}) shows the image '{image}', which is not shipped.");
+            }
+
             foreach (var target in HelpMarkdown.ChapterLinks(HelpMarkdown.Parse(chapter.Markdown)))
             {
                 if (!chapters.ContainsKey((target, chapter.Language)))
@@ -57,6 +63,27 @@ public sealed partial class HelpLibrary
         ArgumentNullException.ThrowIfNull(chapter);
         var (title, body) = index[(chapter.Id, chapter.Language)];
         return (title, body);
+    }
+
+    /// <summary>An image shipped for the chapters, or null: only names listed at start-up are ever served.</summary>
+    public (byte[] Content, string ContentType)? Image(string name) => images.TryGetValue(name, out var image) ? image : null;
+
+    private readonly FrozenDictionary<string, (byte[] Content, string ContentType)> images = LoadImages();
+
+    private static FrozenDictionary<string, (byte[], string)> LoadImages()
+    {
+        var assembly = typeof(HelpLibrary).Assembly;
+        var result = new Dictionary<string, (byte[], string)>(StringComparer.Ordinal);
+        foreach (var resource in assembly.GetManifestResourceNames().Where(n => n.StartsWith("help-images/", StringComparison.Ordinal)))
+        {
+            using var stream = assembly.GetManifestResourceStream(resource)!;
+            using var copy = new MemoryStream();
+            stream.CopyTo(copy);
+            var name = resource["help-images/".Length..];
+            result[name] = (copy.ToArray(), name.EndsWith(".svg", StringComparison.Ordinal) ? "image/svg+xml" : "image/png");
+        }
+
+        return result.ToFrozenDictionary(StringComparer.Ordinal);
     }
 
     /// <summary>The id of every shipped chapter.</summary>

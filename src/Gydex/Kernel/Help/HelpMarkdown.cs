@@ -14,6 +14,9 @@ public static class HelpMarkdown
 {
     public const string ChapterScheme = "help:";
 
+    /// <summary>An image shipped beside the chapters: <c>![alt](help-image:rights.svg)</c>.</summary>
+    public const string ImageScheme = "help-image:";
+
     private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
         .UseYamlFrontMatter()
         .UsePipeTables()
@@ -37,8 +40,16 @@ public static class HelpMarkdown
         document.Descendants<LinkInline>().Where(l => l.Url?.StartsWith(ChapterScheme, StringComparison.Ordinal) == true)
             .Select(l => l.Url![ChapterScheme.Length..]);
 
-    /// <summary>Renders for one reader: <paramref name="chapterUrl"/> gives the address of a readable chapter, null for one they may not read.</summary>
-    public static string Render(string markdown, Func<string, string?> chapterUrl)
+    /// <summary>The names of the shipped images a document shows.</summary>
+    public static IEnumerable<string> ImageLinks(MarkdownDocument document) =>
+        document.Descendants<LinkInline>().Where(l => l.IsImage && l.Url?.StartsWith(ImageScheme, StringComparison.Ordinal) == true)
+            .Select(l => l.Url![ImageScheme.Length..]);
+
+    /// <summary>
+    /// Renders for one reader: <paramref name="chapterUrl"/> gives the address of a readable chapter, null for one
+    /// they may not read; <paramref name="imageUrl"/> the address of a shipped image, null for an unknown one.
+    /// </summary>
+    public static string Render(string markdown, Func<string, string?> chapterUrl, Func<string, string?>? imageUrl = null)
     {
         ArgumentNullException.ThrowIfNull(chapterUrl);
         var document = Parse(markdown);
@@ -47,7 +58,14 @@ public static class HelpMarkdown
         foreach (var link in document.Descendants<LinkInline>().ToList())
         {
             var url = link.Url ?? "";
-            if (url.StartsWith(ChapterScheme, StringComparison.Ordinal))
+            if (link.IsImage && url.StartsWith(ImageScheme, StringComparison.Ordinal))
+            {
+                if (imageUrl?.Invoke(url[ImageScheme.Length..]) is { } image)
+                    link.Url = image;
+                else
+                    Unwrap(link);
+            }
+            else if (url.StartsWith(ChapterScheme, StringComparison.Ordinal))
             {
                 if (chapterUrl(url[ChapterScheme.Length..]) is { } target)
                     link.Url = target;

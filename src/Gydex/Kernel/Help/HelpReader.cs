@@ -54,7 +54,9 @@ public sealed class HelpReader(HelpLibrary library, CurrentAccess access, RightC
         ArgumentNullException.ThrowIfNull(chapter);
         var pathBase = http.HttpContext?.Request.PathBase.Value ?? "";
         var readable = (await AllContentsAsync(cancellationToken)).Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
-        var html = HelpMarkdown.Render(chapter.Markdown, id => readable.Contains(id) ? $"{pathBase}/help/{id}" : null);
+        var html = HelpMarkdown.Render(chapter.Markdown,
+            id => readable.Contains(id) ? $"{pathBase}/help/{id}" : null,
+            image => library.Image(image) is null ? null : $"{pathBase}/help/images/{image}");
         // What an organization wrote passes the sanitizer too: no script runs, whatever was typed.
         return chapter.WrittenByOrganization ? Sanitizer.Sanitize(html) : html;
     }

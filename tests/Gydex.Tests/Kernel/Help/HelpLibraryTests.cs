@@ -102,4 +102,23 @@ public sealed class HelpLibraryTests
         Assert.Equal(0, HelpSearch.Score(HelpSearch.Stems("пароль отдел"), new HashSet<string>(), text));
         Assert.True(HelpSearch.Score(HelpSearch.Stems("пароль профиль"), new HashSet<string>(), text) > 0);
     }
+
+    [Fact]
+    public void Shipped_images_get_their_address_and_unknown_ones_are_dropped()
+    {
+        const string body = "![chart](help-image:known.svg) ![ghost](help-image:ghost.svg)";
+
+        var html = HelpMarkdown.Render(body, _ => null, name => name == "known.svg" ? "/acme/help/images/known.svg" : null);
+
+        Assert.Contains("<img src=\"/acme/help/images/known.svg\" alt=\"chart\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("ghost.svg", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_chapter_showing_an_image_that_is_not_shipped_stops_the_start()
+    {
+        var error = Assert.Throws<InvalidOperationException>(() => Library(File("a", "ru", "", "![x](help-image:nowhere.png)"), File("a", "en", "", "x")));
+
+        Assert.Contains("nowhere.png", error.Message, StringComparison.Ordinal);
+    }
 }

@@ -120,4 +120,23 @@ public sealed class HelpTests(SharedHost host)
         Assert.NotNull(found.QuerySelector("[data-section=results] [data-chapter=api-tokens]"));
         Assert.Equal(Library.Find("api-tokens", "ru")!.Title, found.QuerySelector("[data-section=results] [data-chapter=api-tokens]")!.TextContent.Trim());
     }
+
+    [Fact]
+    public async Task A_chapter_shows_its_shipped_image_and_only_shipped_images_are_served()
+    {
+        var org = await factory.CreateOrgAsync();
+        using var admin = await factory.SignedInAsync(org, org.AdminLogin);
+
+        var chapter = await admin.GetPageAsync($"/{org.Slug}/help/administration-rights");
+        var src = chapter.QuerySelector("article img")!.GetAttribute("src")!;
+        using var image = await admin.GetAsync(new Uri(src, UriKind.Relative));
+        using var unknown = await admin.GetAsync(new Uri($"/{org.Slug}/help/images/nothing.svg", UriKind.Relative));
+        using var traversal = await admin.GetAsync(new Uri($"/{org.Slug}/help/images/..%2F..%2Fappsettings.json", UriKind.Relative));
+
+        Assert.Equal($"/{org.Slug}/help/images/effective-rights.svg", src);
+        Assert.Equal(HttpStatusCode.OK, image.StatusCode);
+        Assert.Equal("image/svg+xml", image.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, traversal.StatusCode);
+    }
 }
