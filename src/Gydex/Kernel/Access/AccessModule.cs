@@ -23,7 +23,9 @@ public static class AccessModule
         services.AddScoped<IAccessDenialRecorder, LoggingAccessDenialRecorder>();
         services.AddScoped<INavigationFilter, AccessNavigationFilter>();
         services.AddScoped<IUserProfileContributor, AccessProfileContributor>();
-        services.AddScoped<IOrganizationSeed, AccessOrganizationSeed>();
+        services.AddScoped<AccessOrganizationSeed>();
+        services.AddScoped<IOrganizationSeed>(sp => sp.GetRequiredService<AccessOrganizationSeed>());
+        services.AddScoped<IOrganizationUpgrade, AccessOrganizationUpgrade>();
         services.AddScoped<IDemoSeed, AccessDemoSeed>();
         services.AddHostedService<EndpointRightsValidator>();
         services.AddScoped<HandlerRightsFilter>();

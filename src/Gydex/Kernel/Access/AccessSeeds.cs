@@ -36,9 +36,14 @@ public sealed class AccessOrganizationSeed(IEnumerable<IStereotypeGrants> defaul
         ArgumentNullException.ThrowIfNull(organization);
         ArgumentNullException.ThrowIfNull(administrator);
         var db = orgServices.GetRequiredService<OrgDbContext>();
-        var root = new Department { Id = Guid.CreateVersion7(), Name = organization.Name };
-        db.Set<Department>().Add(root);
-        await db.SaveChangesAsync(cancellationToken);
+        var root = await db.Set<Department>().FirstOrDefaultAsync(d => d.ParentId == null, cancellationToken);
+        if (root is null)
+        {
+            root = new Department { Id = Guid.CreateVersion7(), Name = organization.Name };
+            db.Set<Department>().Add(root);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
         await db.Users.Where(u => u.DepartmentId == null).ExecuteUpdateAsync(s => s.SetProperty(u => u.DepartmentId, root.Id), cancellationToken);
 
         var all = defaults.SelectMany(d => d.Grants).ToList();
@@ -59,6 +64,25 @@ public sealed class AccessOrganizationSeed(IEnumerable<IStereotypeGrants> defaul
         }
 
         await db.SaveChangesAsync(cancellationToken);
+    }
+}
+
+/// <summary>
+/// An organization that predates the table of rights (created before the Access migration) gets what a new one
+/// starts with: the root department and the stereotype groups, its oldest active account as administrator.
+/// </summary>
+public sealed class AccessOrganizationUpgrade(AccessOrganizationSeed seed) : IOrganizationUpgrade
+{
+    public async Task UpgradeAsync(IServiceProvider orgServices, Organization organization, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(orgServices);
+        var db = orgServices.GetRequiredService<OrgDbContext>();
+        if (await db.Set<Group>().AnyAsync(cancellationToken))
+            return;
+        var administrator = await db.Users.Where(u => !u.IsDisabled).OrderBy(u => u.CreatedAt).FirstOrDefaultAsync(cancellationToken);
+        if (administrator is null)
+            return;
+        await seed.SeedAsync(orgServices, organization, administrator, cancellationToken);
     }
 }
 

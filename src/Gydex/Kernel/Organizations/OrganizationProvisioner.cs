@@ -34,6 +34,15 @@ public interface IOrganizationSeed
 }
 
 /// <summary>
+/// Lets a module bring an existing organization's data up to what its code expects, after the start-up
+/// migration (e.g. seed what a new module gives new organizations). Must be idempotent: it runs at every start.
+/// </summary>
+public interface IOrganizationUpgrade
+{
+    Task UpgradeAsync(IServiceProvider orgServices, Organization organization, CancellationToken cancellationToken);
+}
+
+/// <summary>
 /// Opens an organization: validates, places it on a server, creates and migrates its database, creates its
 /// administrator and lets the modules seed it. Anything that fails midway is undone, so a failed request
 /// leaves neither a catalog row nor a database behind.

@@ -70,6 +70,8 @@ public sealed class StartupMigrations(
             if (pending.Count > 0)
                 await db.Database.MigrateAsync(stoppingToken);
             schemaVersion = (await db.Database.GetAppliedMigrationsAsync(stoppingToken)).LastOrDefault();
+            foreach (var upgrade in scope.ServiceProvider.GetServices<IOrganizationUpgrade>())
+                await upgrade.UpgradeAsync(scope.ServiceProvider, org, stoppingToken);
             status.Set(org.Id, OrgMigrationState.Done);
             logger.LogInformation("Organization {Org}: {Count} migrations applied, schema at {Schema}", org.Slug, pending.Count, schemaVersion);
         }

@@ -167,6 +167,44 @@ public sealed class MigrationTests
         }
     }
 
+    [Fact]
+    public async Task An_organization_older_than_the_table_of_rights_gets_its_groups_at_start_up_once()
+    {
+        var slot = InstallationSlot.New();
+        TestOrg org;
+        await using (var factory = new GydexFactory(slot))
+        {
+            await factory.StartAsync();
+            org = await factory.CreateOrgAsync();
+            await factory.AddUserAsync(org, "later");
+            // As before the Access migration: the tables exist, nothing is in them.
+            await factory.InOrgAsync(org, async sp =>
+            {
+                var db = sp.GetRequiredService<OrgDbContext>();
+                await db.Database.ExecuteSqlRawAsync("DELETE FROM \"GroupMembers\"");
+                await db.Database.ExecuteSqlRawAsync("DELETE FROM \"GroupGrants\"");
+                await db.Database.ExecuteSqlRawAsync("DELETE FROM \"Groups\"");
+                return true;
+            });
+        }
+
+        for (var start = 0; start < 2; start++)
+        {
+            await using var restarted = new GydexFactory(slot);
+            await restarted.StartAsync();
+            var (groups, administrators) = await restarted.InOrgAsync(org, async sp =>
+            {
+                var db = sp.GetRequiredService<OrgDbContext>();
+                var members = await db.Set<Gydex.Kernel.Access.Group>().Where(g => g.Stereotype == Gydex.Kernel.Access.GroupStereotype.Administrators)
+                    .SelectMany(g => g.Members).Join(db.Users, m => m.UserId, u => u.Id, (m, u) => u.UserName).ToListAsync();
+                return (await db.Set<Gydex.Kernel.Access.Group>().CountAsync(), members);
+            });
+
+            Assert.Equal(4, groups);
+            Assert.Equal([org.AdminLogin], administrators);
+        }
+    }
+
     private sealed class FailingSeed : IOrganizationSeed
     {
         public Task SeedAsync(IServiceProvider orgServices, Organization organization, GydexUser administrator, CancellationToken cancellationToken) =>
