@@ -135,14 +135,11 @@ public sealed class AccessService(OrgDbContext db, RightCatalog catalog, Current
             .Join(db.Users.Where(u => !u.IsDisabled), m => m.UserId, u => u.Id, (m, u) => u.DisplayName)
             .OrderBy(n => n).Take(5).ToListAsync(cancellationToken);
 
-    /// <summary>The records <paramref name="userId"/> may see under <paramref name="right"/>; null when the right is not held.</summary>
-    public async Task<DataScope?> ScopeAsync(Guid userId, Right right, CancellationToken cancellationToken)
+    /// <summary>The records <paramref name="userId"/> sees under a scope they hold (a department scope means their department and below).</summary>
+    public async Task<DataScope> ScopeAsync(Guid userId, RightScope scope, CancellationToken cancellationToken)
     {
-        var scope = (await EffectiveAsync(userId, cancellationToken)).ScopeOf(catalog.IndexOf(right));
-        if (scope is null)
-            return null;
         if (scope != RightScope.Department)
-            return new DataScope(scope.Value, userId, []);
+            return new DataScope(scope, userId, []);
         var home = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => u.DepartmentId).SingleOrDefaultAsync(cancellationToken);
         return new DataScope(RightScope.Department, userId, home is { } root ? await DepartmentSubtreeAsync(root, cancellationToken) : []);
     }

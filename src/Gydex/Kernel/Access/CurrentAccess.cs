@@ -44,10 +44,13 @@ public sealed class CurrentAccess(IServiceProvider services, RightCatalog catalo
 
     public RightScope? ScopeOf(Right right) => rights?.ScopeOf(catalog.IndexOf(right));
 
-    /// <summary>The records the signed-in user may see under <paramref name="right"/>; nothing when it is not held.</summary>
+    /// <summary>
+    /// The records the signed-in user may see under <paramref name="right"/>; nothing when it is not held. Uses the
+    /// rights loaded for this request, so the access stamp is looked at once per request.
+    /// </summary>
     public async Task<DataScope> DataScopeAsync(Right right, CancellationToken cancellationToken) =>
-        userId is { } id && await services.GetRequiredService<AccessService>().ScopeAsync(id, right, cancellationToken) is { } scope
-            ? scope
+        userId is { } id && ScopeOf(right) is { } scope
+            ? await services.GetRequiredService<AccessService>().ScopeAsync(id, scope, cancellationToken)
             : new DataScope(RightScope.Own, Guid.Empty, []);
 }
 
