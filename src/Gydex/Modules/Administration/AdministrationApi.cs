@@ -29,8 +29,7 @@ public static class AdministrationApi
 
     private static async Task<Results<Ok<UserResponse>, NotFound>> GetUser(Guid id, UserAdministration users, CurrentAccess access, CancellationToken cancellationToken)
     {
-        var row = (await users.ListAsync(null, await access.DataScopeAsync(AdministrationRights.ViewUsers, cancellationToken), cancellationToken))
-            .FirstOrDefault(u => u.Id == id);
+        var row = await users.FindRowAsync(id, await access.DataScopeAsync(AdministrationRights.ViewUsers, cancellationToken), cancellationToken);
         return row is null ? TypedResults.NotFound() : TypedResults.Ok(ToResponse(row));
     }
 

@@ -41,13 +41,22 @@ public sealed class UserAdministration(
         await ListAsync(search, null, cancellationToken);
 
     /// <summary>The users within <paramref name="scope"/> (all when null), filtered by a search text.</summary>
-    public async Task<List<UserRow>> ListAsync(string? search, DataScope? scope, CancellationToken cancellationToken)
+    public Task<List<UserRow>> ListAsync(string? search, DataScope? scope, CancellationToken cancellationToken) =>
+        RowsAsync(search, scope, null, cancellationToken);
+
+    /// <summary>One user's row if within <paramref name="scope"/>, else null.</summary>
+    public async Task<UserRow?> FindRowAsync(Guid id, DataScope scope, CancellationToken cancellationToken) =>
+        (await RowsAsync(null, scope, id, cancellationToken)).SingleOrDefault();
+
+    private async Task<List<UserRow>> RowsAsync(string? search, DataScope? scope, Guid? id, CancellationToken cancellationToken)
     {
         // An organization's employees number in the hundreds, so the list is filtered after loading: a search
         // by name must ignore case in Cyrillic too, which SQLite's LIKE does not.
         var users = db.Users.AsNoTracking();
         if (scope is not null)
             users = users.Within(scope, u => u.Id, u => u.DepartmentId);
+        if (id is { } only)
+            users = users.Where(u => u.Id == only);
         var rows = await users.OrderBy(u => u.DisplayName)
             .Select(u => new { u.Id, u.UserName, u.DisplayName, u.Email, u.IsDisabled, u.DepartmentId })
             .ToListAsync(cancellationToken);

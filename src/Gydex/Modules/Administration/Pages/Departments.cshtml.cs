@@ -4,13 +4,9 @@ using Microsoft.Extensions.Localization;
 
 namespace Gydex.Modules.Administration.Pages;
 
-public sealed class DepartmentsModel(DepartmentAdministration departments, IStringLocalizer<AdministrationTexts> texts) : PageModel
+public sealed class DepartmentsModel(DepartmentAdministration departments, IStringLocalizer<AdministrationTexts> texts) : AdminPageModel(texts)
 {
     public List<DepartmentNode> Tree { get; private set; } = [];
-
-    public string? Message { get; private set; }
-
-    public bool Failed { get; private set; }
 
     public async Task OnGetAsync() => Tree = await departments.TreeAsync(HttpContext.RequestAborted);
 
@@ -27,10 +23,7 @@ public sealed class DepartmentsModel(DepartmentAdministration departments, IStri
     {
         if (outcome.Error == "Not found.")
             return NotFound();
-        Failed = !outcome.Succeeded;
-        Message = outcome.Succeeded ? texts["Saved."] : texts[outcome.Error!];
-        if (Failed)
-            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        Report(outcome);
         Tree = await departments.TreeAsync(HttpContext.RequestAborted);
         return Page();
     }

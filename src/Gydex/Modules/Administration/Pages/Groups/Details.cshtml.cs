@@ -1,3 +1,4 @@
+using Gydex.Modules.Administration.Pages;
 using Gydex.Kernel.Access;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -5,15 +6,11 @@ using Microsoft.Extensions.Localization;
 
 namespace Gydex.Modules.Administration.Pages.Groups;
 
-public sealed class DetailsModel(GroupAdministration groups, UserAdministration users, CurrentAccess access, IStringLocalizer<AdministrationTexts> texts) : PageModel
+public sealed class DetailsModel(GroupAdministration groups, UserAdministration users, CurrentAccess access, IStringLocalizer<AdministrationTexts> texts) : AdminPageModel(texts)
 {
     public Group Group { get; private set; } = null!;
 
     public List<UserRow> Users { get; private set; } = [];
-
-    public string? Message { get; private set; }
-
-    public bool Failed { get; private set; }
 
     public Task<IActionResult> OnGetAsync(Guid id) => ShowAsync(id, null);
 
@@ -37,12 +34,7 @@ public sealed class DetailsModel(GroupAdministration groups, UserAdministration 
         Group = group;
         Users = await users.ListAsync(null, HttpContext.RequestAborted);
         if (outcome is not null)
-        {
-            Failed = !outcome.Succeeded;
-            Message = outcome.Succeeded ? texts["Saved."] : texts[outcome.Error!];
-            if (Failed)
-                Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-        }
+            Report(outcome);
 
         return Page();
     }

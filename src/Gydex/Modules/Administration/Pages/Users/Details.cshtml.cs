@@ -1,3 +1,4 @@
+using Gydex.Modules.Administration.Pages;
 using Gydex.Kernel.Access;
 using Gydex.Kernel.Identity;
 using Gydex.Kernel.Persistence;
@@ -18,7 +19,7 @@ public sealed class DetailsModel(
     CurrentAccess currentAccess,
     FieldRights fieldRights,
     OrgDbContext db,
-    IStringLocalizer<AdministrationTexts> texts) : PageModel
+    IStringLocalizer<AdministrationTexts> texts) : AdminPageModel(texts)
 {
     public new GydexUser User { get; private set; } = null!;
 
@@ -29,10 +30,6 @@ public sealed class DetailsModel(
     public IReadOnlyList<RightExplanation> Rights { get; private set; } = [];
 
     public Dictionary<string, UserGrant> Individual { get; private set; } = [];
-
-    public string? Message { get; private set; }
-
-    public bool Failed { get; private set; }
 
     public string? NewPassword { get; private set; }
 
@@ -94,12 +91,7 @@ public sealed class DetailsModel(
         Rights = await access.ExplainAsync(id, HttpContext.RequestAborted);
         Individual = await db.Set<UserGrant>().AsNoTracking().Where(g => g.UserId == id).ToDictionaryAsync(g => g.RightCode, HttpContext.RequestAborted);
         if (outcome is not null)
-        {
-            Failed = !outcome.Succeeded;
-            Message = outcome.Succeeded ? texts["Saved."] : texts[outcome.Error!];
-            if (Failed)
-                Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-        }
+            Report(outcome);
 
         return Page();
     }
