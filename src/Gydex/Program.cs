@@ -1,5 +1,6 @@
 using Gydex.Kernel.Access;
 using Gydex.Kernel.CommandLine;
+using Gydex.Kernel.EventLog;
 using Gydex.Kernel.Help;
 using Gydex.Kernel.Identity;
 using Gydex.Kernel.Organizations;
@@ -15,6 +16,7 @@ builder.Services
     .AddGydexOrganizations(builder.Configuration)
     .AddGydexIdentity(builder.Configuration)
     .AddGydexAccess()
+    .AddGydexJournal(builder.Configuration)
     .AddGydexWeb() // before every module: their page conventions apply to the Razor Pages set up here
     .AddGydexHelp()
     .AddCommandLine<OrganizationCommands>()
@@ -29,6 +31,7 @@ if (GydexCommandLine.IsCommand(args))
 app.UseGydexPipeline();
 app.MapGydexWeb();
 app.MapGydexIdentity();
+app.MapGydexJournal();
 app.MapAdministration();
 
 await app.RunAsync();

@@ -11,24 +11,10 @@ namespace Gydex.Kernel.Access;
 /// <summary>A refused attempt: who tried what without which right.</summary>
 public sealed record AccessDenial(Right Right, string Path, string Method, Guid? UserId, string? Login, string? IpAddress);
 
-/// <summary>
-/// Records every denial. The event log implements it to write the journal; until then denials go to the
-/// structured log, which is what this default does.
-/// </summary>
+/// <summary>Records every denial (the event log writes it to the journal).</summary>
 public interface IAccessDenialRecorder
 {
     Task RecordAsync(AccessDenial denial, CancellationToken cancellationToken);
-}
-
-public sealed class LoggingAccessDenialRecorder(ILogger<LoggingAccessDenialRecorder> logger, CurrentOrganization organization) : IAccessDenialRecorder
-{
-    public Task RecordAsync(AccessDenial denial, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(denial);
-        logger.LogWarning("Access denied: {Login} ({UserId}) in {Org} tried {Method} {Path} without {Right} from {Ip}",
-            denial.Login, denial.UserId, organization.Organization?.Slug, denial.Method, denial.Path, denial.Right.Code, denial.IpAddress);
-        return Task.CompletedTask;
-    }
 }
 
 /// <summary>The right an attempt lacked, for the "Access is prohibited" page.</summary>

@@ -20,7 +20,8 @@ public static class AccessModule
         services.AddScoped<IAuthorizationHandler, RightAuthorizationHandler>();
         services.AddSingleton<IAuthorizationPolicyProvider, RightPolicyProvider>();
         services.AddScoped<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, AccessDeniedResultHandler>();
-        services.AddScoped<IAccessDenialRecorder, LoggingAccessDenialRecorder>();
+        services.AddScoped<IAccessDenialRecorder, JournalAccessDenialRecorder>();
+        AccessJournal.AddAccessJournal(services);
         services.AddScoped<INavigationFilter, AccessNavigationFilter>();
         services.AddScoped<IUserProfileContributor, AccessProfileContributor>();
         services.AddScoped<AccessOrganizationSeed>();

@@ -60,6 +60,7 @@ public static class AuthApi
         if (user is null)
         {
             users.PasswordHasher.HashPassword(new GydexUser(), request.Password!);
+            await ((GydexSignInManager)signIn).RecordUnknownLoginAsync(request.Login!);
             return InvalidCredentials();
         }
 
@@ -78,6 +79,7 @@ public static class AuthApi
             if (!await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, code))
             {
                 await users.AccessFailedAsync(user);
+                await ((GydexSignInManager)signIn).RecordFailedCodeAsync(user);
                 return InvalidCredentials();
             }
         }
@@ -88,6 +90,7 @@ public static class AuthApi
                 detail: "This account still has a one-time password: sign in on the web and choose your own first.");
 
         var (token, record) = await tokens.IssueAsync(user.Id, ApiTokenKind.SignIn, "API sign-in", SignInTokenLifetime, cancellationToken);
+        await ((GydexSignInManager)signIn).RecordApiSignInAsync(user);
         return TypedResults.Ok(new TokenResponse(token, record.ExpiresAt));
     }
 

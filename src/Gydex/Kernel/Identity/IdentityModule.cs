@@ -32,6 +32,7 @@ public static class IdentityModule
             .AddEntityFrameworkStores<OrgDbContext>()
             .AddErrorDescriber<LocalizedIdentityErrors>()
             .AddDefaultTokenProviders();
+        IdentityJournal.AddIdentityJournal(services);
         services.AddIdentityCore<PlatformOperator>()
             .AddEntityFrameworkStores<CatalogDbContext>();
 

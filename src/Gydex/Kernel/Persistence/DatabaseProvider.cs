@@ -14,6 +14,9 @@ public abstract class DatabaseProvider
 {
     public abstract StorageProvider Kind { get; }
 
+    /// <summary>What a SELECT appends to lock the rows it reads until the transaction ends ("" where writers are serialized anyway).</summary>
+    public virtual string ForUpdate => "";
+
     public abstract void ConfigureCatalog(DbContextOptionsBuilder builder);
 
     /// <summary>Chooses the server for a new organization: the configured one holding the fewest organizations.</summary>

@@ -28,6 +28,8 @@ public sealed class PostgresDatabaseProvider : DatabaseProvider
 
     public override StorageProvider Kind => StorageProvider.Postgres;
 
+    public override string ForUpdate => " FOR UPDATE";
+
     public override void ConfigureCatalog(DbContextOptionsBuilder builder) =>
         builder.UseNpgsql(catalogConnectionString);
 

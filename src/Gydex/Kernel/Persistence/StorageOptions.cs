@@ -20,6 +20,10 @@ public sealed class StorageOptions
     public string DataPath { get; set; } = "./data";
 
     public PostgresStorageOptions Postgres { get; set; } = new();
+
+    /// <summary>The organization's own folder on disk (journal archive, file store), named by its id, never by user input.</summary>
+    public string OrgFolder(Guid organizationId) =>
+        Path.Combine(DataPath, "orgs", organizationId.ToString("N", System.Globalization.CultureInfo.InvariantCulture));
 }
 
 public sealed class PostgresStorageOptions

@@ -1,5 +1,6 @@
 using System.Net;
 using Gydex.Kernel.Access;
+using Gydex.Kernel.EventLog;
 using Gydex.Kernel.Persistence;
 using Gydex.Tests.Infrastructure;
 using Microsoft.AspNetCore.Routing;
@@ -93,6 +94,9 @@ public sealed class AccessMatrixTests(SharedHost host)
         }
 
         Assert.True(before == await factory.FingerprintAsync(org), "without the right the database changed");
+        var last = await factory.InOrgAsync(org, sp => sp.GetRequiredService<OrgDbContext>().Set<JournalRecord>().OrderByDescending(r => r.Id).FirstAsync());
+        Assert.True(last.Action == "access.denied" && last.Right == pair.Right.Code && last.UserId == tester.Id,
+            $"the refusal is not the journal's last record: {last.Action} {last.Right} {last.UserId}");
 
         await factory.InOrgAsync(org, async sp =>
         {

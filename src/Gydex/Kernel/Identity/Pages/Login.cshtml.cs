@@ -46,6 +46,7 @@ public sealed class LoginModel(
         {
             // The time of a real check, so that timing does not tell which logins exist.
             users.PasswordHasher.HashPassword(new GydexUser(), Input.Password);
+            await ((GydexSignInManager)signIn).RecordUnknownLoginAsync(Input.Login.Trim());
             return Invalid();
         }
 

@@ -1,0 +1,208 @@
+using Gydex.Kernel.Access;
+using Gydex.Kernel.Identity;
+using Gydex.Kernel.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace Gydex.Kernel.EventLog;
+
+/// <summary>
+/// Writes the journal in the same transaction as the change. At SaveChanges it describes every journaled entity
+/// change, takes the records added explicitly, locks the chain's head, numbers and hashes the records and lets
+/// them be saved with the change. When the caller has no transaction it opens one and commits it after the
+/// save: the change and its records commit together or not at all.
+/// </summary>
+public sealed class JournalInterceptor(
+    IEnumerable<JournaledEntity> journaled,
+    JournalActionCatalog actions,
+    JournalActor actor,
+    DatabaseProvider provider,
+    JournalOptions options,
+    TimeProvider clock) : SaveChangesInterceptor, IOrgDbInterceptor
+{
+    private readonly Dictionary<Type, JournaledEntity> byType = journaled.ToDictionary(j => j.EntityType);
+    private readonly Dictionary<DbContext, Pending> pending = new(ReferenceEqualityComparer.Instance);
+
+    // PostgreSQL: the row lock makes parallel writers queue here; SQLite's write transaction already excludes them.
+    private readonly string lockHead = "SELECT \"LastId\", \"LastHash\" FROM \"JournalHeads\" WHERE \"Id\" = 1" + provider.ForUpdate;
+
+    private sealed record Pending(IDbContextTransaction? OwnedTransaction, List<JournalRecord> Described, List<JournalRecord> Explicit);
+
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        ArgumentNullException.ThrowIfNull(eventData);
+        if (eventData.Context is { } context && (Explicit(context).Count > 0 || context.ChangeTracker.Entries().Any(e => byType.ContainsKey(e.Metadata.ClrType))))
+            throw new InvalidOperationException("Journaled changes are saved with SaveChangesAsync.");
+        return result;
+    }
+
+    public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(
+        DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(eventData);
+        if (eventData.Context is not { } context)
+            return result;
+
+        var explicitRecords = Explicit(context);
+        var described = await DescribeAsync(context, cancellationToken);
+        if (explicitRecords.Count == 0 && described.Count == 0)
+            return result;
+        foreach (var record in explicitRecords.Concat(described))
+        {
+            if (actions.Find(record.Action) is null)
+                throw new InvalidOperationException($"The journal action '{record.Action}' is not declared by any module.");
+        }
+
+        await DropSwitchedOffAsync(context, explicitRecords, described, cancellationToken);
+        if (explicitRecords.Count == 0 && described.Count == 0)
+            return result;
+
+        var owned = context.Database.CurrentTransaction is null
+            ? await context.Database.BeginTransactionAsync(cancellationToken)
+            : null;
+        pending[context] = new Pending(owned, described, explicitRecords);
+        try
+        {
+            await AppendAsync(context, explicitRecords.Concat(described).ToList(), cancellationToken);
+        }
+        catch
+        {
+            await FinishAsync(context, success: false, cancellationToken);
+            throw;
+        }
+
+        foreach (var record in described)
+            context.Add(record);
+        return result;
+    }
+
+    public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(eventData);
+        if (eventData.Context is { } context)
+            await FinishAsync(context, success: true, cancellationToken);
+        return result;
+    }
+
+    public override async Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(eventData);
+        if (eventData.Context is { } context)
+            await FinishAsync(context, success: false, CancellationToken.None);
+    }
+
+    public override async Task SaveChangesCanceledAsync(DbContextEventData eventData, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(eventData);
+        if (eventData.Context is { } context)
+            await FinishAsync(context, success: false, CancellationToken.None);
+    }
+
+    /// <summary>Records added with <see cref="Journal.Add"/> and not yet numbered.</summary>
+    private static List<JournalRecord> Explicit(DbContext context) =>
+        context.ChangeTracker.Entries<JournalRecord>().Where(e => e.State == EntityState.Added && e.Entity.Id == 0).Select(e => e.Entity).ToList();
+
+    private async Task<List<JournalRecord>> DescribeAsync(DbContext context, CancellationToken cancellationToken)
+    {
+        var list = new List<JournalRecord>();
+        foreach (var entry in context.ChangeTracker.Entries().ToList())
+        {
+            if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted)
+                || !byType.TryGetValue(entry.Metadata.ClrType, out var journal)
+                || journal.Describe(entry, options.MaskPersonalData) is not { } record)
+                continue;
+
+            record.UserId = actor.UserId;
+            record.UserName = JournalText.Clean(actor.UserName, JournalRecord.NameMaxLength);
+            (record.OperatorId, record.OperatorName) = actor.Operator is { } op ? (op.Id, JournalText.Clean(op.Name, JournalRecord.NameMaxLength)) : (null, null);
+            record.Ip = actor.Ip;
+            record.Right = actor.Right;
+            if (record.AffectedUserId is { } userId)
+                record.AffectedUserName = JournalText.Clean(await UserNameAsync(context, userId, cancellationToken), JournalRecord.NameMaxLength);
+            if (record.AffectedGroupId is { } groupId)
+                record.AffectedGroupName = JournalText.Clean((await context.Set<Group>().FindAsync([groupId], cancellationToken))?.Name, JournalRecord.NameMaxLength);
+            list.Add(record);
+        }
+
+        return list;
+    }
+
+    public static async Task<string?> UserNameAsync(DbContext context, Guid userId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var user = await context.Set<GydexUser>().FindAsync([userId], cancellationToken);
+        return user is null ? null : string.IsNullOrWhiteSpace(user.DisplayName) || user.DisplayName == user.UserName
+            ? user.UserName
+            : $"{user.DisplayName} ({user.UserName})";
+    }
+
+    /// <summary>Optional actions an administrator has switched off are not written.</summary>
+    private async Task DropSwitchedOffAsync(DbContext context, List<JournalRecord> explicitRecords, List<JournalRecord> described, CancellationToken cancellationToken)
+    {
+        var optional = explicitRecords.Concat(described).Select(r => r.Action).Where(a => actions.Find(a)!.Optional).Distinct().ToList();
+        if (optional.Count == 0)
+            return;
+        var off = await context.Set<DisabledJournalAction>().AsNoTracking().Where(d => optional.Contains(d.Action)).Select(d => d.Action).ToListAsync(cancellationToken);
+        if (off.Count == 0)
+            return;
+        described.RemoveAll(r => off.Contains(r.Action));
+        foreach (var record in explicitRecords.Where(r => off.Contains(r.Action)).ToList())
+        {
+            context.Entry(record).State = EntityState.Detached;
+            explicitRecords.Remove(record);
+        }
+    }
+
+    /// <summary>Locks the head (the other writers wait here), then numbers and chains the records after it.</summary>
+    private async Task AppendAsync(DbContext context, List<JournalRecord> records, CancellationToken cancellationToken)
+    {
+        var head = await context.Database.SqlQueryRaw<HeadRow>(lockHead).SingleAsync(cancellationToken);
+        var (lastId, lastHash) = (head.LastId, head.LastHash);
+        var at = JournalChain.Truncate(clock.GetUtcNow());
+        foreach (var record in records)
+        {
+            record.Id = ++lastId;
+            record.At = at;
+            record.Hash = JournalChain.Compute(lastHash, record);
+            lastHash = record.Hash;
+        }
+
+        await context.Database.ExecuteSqlAsync(
+            $"UPDATE \"JournalHeads\" SET \"LastId\" = {lastId}, \"LastHash\" = {lastHash} WHERE \"Id\" = 1", cancellationToken);
+    }
+
+    private async Task FinishAsync(DbContext context, bool success, CancellationToken cancellationToken)
+    {
+        if (!pending.Remove(context, out var work))
+            return;
+        if (!success)
+        {
+            // A retried save numbers them again after the head as it then is.
+            foreach (var record in work.Explicit)
+                record.Id = 0;
+            foreach (var record in work.Described)
+            {
+                if (context.Entry(record).State != EntityState.Detached)
+                    context.Entry(record).State = EntityState.Detached;
+            }
+        }
+
+        if (work.OwnedTransaction is not { } transaction)
+            return;
+        await using (transaction)
+        {
+            if (success)
+                await transaction.CommitAsync(cancellationToken);
+            else
+                await transaction.RollbackAsync(cancellationToken);
+        }
+    }
+
+    private sealed class HeadRow
+    {
+        public long LastId { get; set; }
+
+        public string LastHash { get; set; } = "";
+    }
+}
