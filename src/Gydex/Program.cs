@@ -16,9 +16,10 @@ builder.Services
     .AddGydexOrganizations(builder.Configuration)
     .AddGydexIdentity(builder.Configuration)
     .AddGydexAccess()
-    .AddGydexJournal(builder.Configuration)
+    .AddTrustedProxies(builder.Configuration)
     .AddGydexWeb() // before every module: their page conventions apply to the Razor Pages set up here
     .AddGydexHelp()
+    .AddGydexJournal(builder.Configuration)
     .AddCommandLine<OrganizationCommands>()
     .AddAdministration()
     .AddExchange();

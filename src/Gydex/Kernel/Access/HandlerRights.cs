@@ -33,6 +33,9 @@ public sealed class HandlerRightsFilter(CurrentAccess access, IAccessDenialRecor
             .FirstOrDefault(a => a.Handler == handler && !access.Has(a.Right))?.Right;
         if (missing is null)
         {
+            // The journal names the handler's own right as the one used.
+            if (handler is not null && context.ActionDescriptor.EndpointMetadata.OfType<HandlerRequiresRightAttribute>().FirstOrDefault(a => a.Handler == handler) is { } used)
+                context.HttpContext.Features.Set(new EventLog.RightUsedFeature(used.Right));
             await next();
             return;
         }

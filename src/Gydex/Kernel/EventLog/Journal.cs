@@ -31,6 +31,11 @@ public sealed record JournalEntry(JournalAction Action)
 
     public IReadOnlyList<FieldChange>? Changes { get; init; }
 
+    /// <summary>Who acted, where the request's principal does not say it yet (the moment of signing in).</summary>
+    public Guid? ActingUserId { get; init; }
+
+    public string? ActingUserName { get; init; }
+
     /// <summary>For an attempt by someone not signed in (a failed sign-in): record no acting user.</summary>
     public bool Anonymous { get; init; }
 }
@@ -61,10 +66,11 @@ public sealed class Journal(JournalActionCatalog catalog, JournalActor actor, Jo
         var anonymous = entry.Anonymous;
         return new JournalRecord
         {
+            Id = JournalRecord.ProvisionalId(),
             Action = entry.Action.Code,
             Ip = actor.Ip,
-            UserId = anonymous ? null : actor.UserId,
-            UserName = anonymous ? null : JournalText.Clean(actor.UserName, JournalRecord.NameMaxLength),
+            UserId = entry.ActingUserId ?? (anonymous ? null : actor.UserId),
+            UserName = JournalText.Clean(entry.ActingUserId is not null ? entry.ActingUserName : anonymous ? null : actor.UserName, JournalRecord.NameMaxLength),
             OperatorId = actor.Operator?.Id,
             OperatorName = JournalText.Clean(actor.Operator?.Name, JournalRecord.NameMaxLength),
             AffectedUserId = entry.AffectedUserId,

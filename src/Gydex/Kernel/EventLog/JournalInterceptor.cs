@@ -101,7 +101,7 @@ public sealed class JournalInterceptor(
 
     /// <summary>Records added with <see cref="Journal.Add"/> and not yet numbered.</summary>
     private static List<JournalRecord> Explicit(DbContext context) =>
-        context.ChangeTracker.Entries<JournalRecord>().Where(e => e.State == EntityState.Added && e.Entity.Id == 0).Select(e => e.Entity).ToList();
+        context.ChangeTracker.Entries<JournalRecord>().Where(e => e.State == EntityState.Added && e.Entity.Id <= 0).Select(e => e.Entity).ToList();
 
     private async Task<List<JournalRecord>> DescribeAsync(DbContext context, CancellationToken cancellationToken)
     {
@@ -180,7 +180,7 @@ public sealed class JournalInterceptor(
         {
             // A retried save numbers them again after the head as it then is.
             foreach (var record in work.Explicit)
-                record.Id = 0;
+                record.Id = JournalRecord.ProvisionalId();
             foreach (var record in work.Described)
             {
                 if (context.Entry(record).State != EntityState.Detached)

@@ -18,8 +18,13 @@ public sealed class JournalRecord
     public const int CommentMaxLength = 4000;
     public const int ChangesMaxLength = 64_000;
 
-    /// <summary>The position in the organization's chain: 1, 2, 3… with no gaps.</summary>
+    private static long provisional;
+
+    /// <summary>The position in the organization's chain: 1, 2, 3… with no gaps (negative until it is written).</summary>
     public long Id { get; set; }
+
+    /// <summary>A distinct negative key for a record not yet numbered, so several can wait in one context.</summary>
+    public static long ProvisionalId() => Interlocked.Decrement(ref provisional);
 
     /// <summary>UTC, to the millisecond (what both databases keep exactly).</summary>
     public DateTimeOffset At { get; set; }

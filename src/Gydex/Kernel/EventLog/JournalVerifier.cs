@@ -40,7 +40,7 @@ public sealed class JournalVerifier(OrgDbContext db, JournalArchive archive)
                 await foreach (var record in archive.ReadAsync(segment, cancellationToken))
                 {
                     if (Check(record, ref expected, ref previousHash) is { } problem)
-                        return Broken(record.Id, problem);
+                        return Broken(Math.Min(expected, record.Id), problem);
                     checkedCount++;
                 }
             }
@@ -60,7 +60,7 @@ public sealed class JournalVerifier(OrgDbContext db, JournalArchive archive)
                            .AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
             if (Check(record, ref expected, ref previousHash) is { } problem)
-                return Broken(record.Id, problem);
+                return Broken(Math.Min(expected, record.Id), problem);
             checkedCount++;
         }
 

@@ -101,6 +101,8 @@ public sealed class GydexSignInManager(
     private Task RecordAsync(JournalAction action, GydexUser user, string? comment) =>
         journal.RecordAsync(new JournalEntry(action)
         {
+            ActingUserId = user.Id,
+            ActingUserName = string.IsNullOrWhiteSpace(user.DisplayName) || user.DisplayName == user.UserName ? user.UserName : $"{user.DisplayName} ({user.UserName})",
             AffectedUserId = user.Id,
             AffectedUserName = user.UserName,
             DocumentType = "user",

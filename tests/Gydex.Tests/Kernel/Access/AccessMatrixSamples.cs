@@ -53,6 +53,13 @@ public static class AccessMatrixSamples
         [("/api/v1/users", "GET", null)] = Get(_ => "/api/v1/users"),
         [("/api/v1/users/{id:guid}", "GET", null)] = Get(c => $"/api/v1/users/{c.VictimId}"),
         [("/api/v1/groups", "GET", null)] = Get(_ => "/api/v1/groups"),
+        [("/journal", "GET", null)] = Get(_ => "/journal"),
+        [("/journal/export", "GET", null)] = Get(_ => "/journal/export"),
+        [("/journal/verify", "GET", null)] = Get(_ => "/journal/verify"),
+        [("/journal/verify", "POST", null)] = Post(_ => "/journal/verify"),
+        [("/journal/settings", "GET", null)] = Get(_ => "/journal/settings"),
+        [("/journal/settings", "POST", null)] = Post(_ => "/journal/settings", _ => [F("IdleThresholdMinutes", 20)]),
+        [("/api/v1/journal", "GET", null)] = Get(_ => "/api/v1/journal"),
     };
 
     public static bool Has(string route, string method, string? handler) => Samples.ContainsKey((route, method, handler));
