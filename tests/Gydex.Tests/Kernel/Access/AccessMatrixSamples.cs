@@ -53,6 +53,8 @@ public static class AccessMatrixSamples
         [("/api/v1/users", "GET", null)] = Get(_ => "/api/v1/users"),
         [("/api/v1/users/{id:guid}", "GET", null)] = Get(c => $"/api/v1/users/{c.VictimId}"),
         [("/api/v1/groups", "GET", null)] = Get(_ => "/api/v1/groups"),
+        [("/journal/worktime", "GET", null)] = Get(c => $"/journal/worktime?from=2026-03-01&to=2026-03-31&department={c.DepartmentId}"),
+        [("/journal/worktime/export", "GET", null)] = Get(_ => "/journal/worktime/export?format=xlsx"),
     };
 
     public static bool Has(string route, string method, string? handler) => Samples.ContainsKey((route, method, handler));

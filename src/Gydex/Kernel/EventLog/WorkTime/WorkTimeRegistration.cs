@@ -8,7 +8,9 @@ public static class WorkTimeRegistration
     public static IServiceCollection AddJournalWorkTime(this IServiceCollection services)
     {
         services.AddScoped<WorkTimeService>();
-        services.Configure<Microsoft.AspNetCore.Mvc.RazorPages.RazorPagesOptions>(o => o.Conventions
+        // PostConfigure: this runs from AddGydexJournal, before AddGydexWeb sets up Razor Pages, and conventions
+        // configured that early never reach the pages (they would open to everyone signed in).
+        services.PostConfigure<Microsoft.AspNetCore.Mvc.RazorPages.RazorPagesOptions>(o => o.Conventions
             .RequireRight("/Kernel/EventLog/Pages/WorkTime", JournalRights.WorkTime)
             .RequireRight("/Kernel/EventLog/Pages/WorkTimeExport", JournalRights.WorkTime));
         return services;
