@@ -63,7 +63,7 @@ public sealed class WorkTimeService(OrgDbContext db, CurrentOrganization organiz
         return new WorkTimeResult(filter, zone, idle, report, await EmployeesAsync(report.Days.Select(d => d.UserId).Distinct().ToList(), cancellationToken));
     }
 
-    /// <summary>The day <paramref name="today"/> falls on in the organization's zone.</summary>
+    /// <summary>The day <paramref name="now"/> falls on in the organization's zone.</summary>
     public DateOnly Today(DateTimeOffset now) => DateOnly.FromDateTime(OrgTime.Local(organization.Required, now).DateTime);
 
     /// <summary>Departments as a flat list, each under its parent, for the filter.</summary>
