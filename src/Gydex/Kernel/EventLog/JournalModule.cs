@@ -21,6 +21,7 @@ public static class JournalModule
         services.AddScoped<JournalView>();
         services.AddScoped<JournalVerifier>();
         services.AddScoped<JournalArchive>();
+        WorkTime.WorkTimeRegistration.AddJournalWorkTime(services);
         services.AddCommandLine<JournalCommands>();
         services.AddHostedService<JournalRetentionService>();
         services.AddSingleton(new NavigationItem("journal", "Event log", "/journal", 800, typeof(WebTexts), JournalRights.ViewOwn));

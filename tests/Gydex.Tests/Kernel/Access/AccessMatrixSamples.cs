@@ -60,6 +60,8 @@ public static class AccessMatrixSamples
         [("/journal/settings", "GET", null)] = Get(_ => "/journal/settings"),
         [("/journal/settings", "POST", null)] = Post(_ => "/journal/settings", _ => [F("IdleThresholdMinutes", 20)]),
         [("/api/v1/journal", "GET", null)] = Get(_ => "/api/v1/journal"),
+        [("/journal/worktime", "GET", null)] = Get(c => $"/journal/worktime?from=2026-03-01&to=2026-03-31&department={c.DepartmentId}"),
+        [("/journal/worktime/export", "GET", null)] = Get(_ => "/journal/worktime/export?format=xlsx"),
     };
 
     public static bool Has(string route, string method, string? handler) => Samples.ContainsKey((route, method, handler));

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Gydex.Kernel.Persistence;
 using Gydex.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Gydex.Tests.Kernel.Organizations;
 
@@ -71,6 +72,33 @@ public sealed class CommandLineTests
         using var home = await browser.GetAsync(new Uri($"/{slug}/", UriKind.Relative));
         Assert.Equal(System.Net.HttpStatusCode.Redirect, signIn.StatusCode);
         Assert.Equal($"/{slug}/profile/password", home.Location());
+    }
+
+    [Fact]
+    public async Task Journal_verify_exits_0_on_an_intact_chain_and_1_naming_the_record_changed_in_the_database()
+    {
+        var slug = "jv-" + slot.Id[..6];
+        Assert.Equal(0, (await RunAsync("org", "create", slug, "--name", "Journal", "--admin", "boss")).ExitCode);
+
+        var intact = await RunAsync("journal", "verify", slug);
+        Assert.True(intact.ExitCode == 0, intact.Error);
+        Assert.Matches("Intact: [1-9][0-9]* records", intact.Output);
+
+        await using (var factory = new GydexFactory(slot))
+        {
+            await factory.StartAsync();
+            var org = await factory.Services.GetRequiredService<Gydex.Kernel.Organizations.OrganizationDirectory>().FindBySlugAsync(slug, CancellationToken.None);
+            await factory.InOrgAsync(new TestOrg(org!, "boss", ""), async sp =>
+            {
+                await Gydex.Tests.Kernel.EventLog.JournalTampering.AlterCommentAsync(sp.GetRequiredService<OrgDbContext>(), 2, "forged");
+                return true;
+            });
+        }
+
+        var broken = await RunAsync("journal", "verify", slug);
+        Assert.Equal(1, broken.ExitCode);
+        Assert.Contains("BROKEN at record 2:", broken.Error, StringComparison.Ordinal);
+        Assert.Equal(2, (await RunAsync("journal", "verify", "no-such-org")).ExitCode);
     }
 
     [Fact]
