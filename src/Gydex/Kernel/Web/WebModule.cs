@@ -97,7 +97,7 @@ public static class WebModule
     /// <summary>The request pipeline, in the order that the organization and cookie binding depend on.</summary>
     public static WebApplication UseGydexPipeline(this WebApplication app)
     {
-        app.UseForwardedHeaders();
+        app.UseTrustedProxies();
         app.UseExceptionHandler("/error");
         app.UseWhen(context => IsApiPath(context.Request.Path),
             api => api.UseStatusCodePages());

@@ -20,7 +20,7 @@ public sealed class JournalNetworkTests
         await factory.StartAsync();
         var org = await factory.CreateOrgAsync();
         await factory.AddUserAsync(org, "ivanov", email: "ivanov@example.com");
-        using var browser = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        using var browser = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true, BaseAddress = factory.ClientOptions.BaseAddress });
         browser.DefaultRequestHeaders.Add("X-Forwarded-For", "203.0.113.7");
         (await browser.SignInAsync(org.Slug, "ivanov", TestOrganizations.Password)).Dispose();
         return await factory.InOrgAsync(org, async sp =>
@@ -36,7 +36,6 @@ public sealed class JournalNetworkTests
     {
         await using var factory = new GydexFactory();
         var (ip, created) = await SignInWithForwardedAsync(factory);
-
         Assert.Equal("127.0.0.1", ip);
         Assert.Contains(JournalChanges.Parse(created.Changes), c => c.Field == nameof(GydexUser.Email) && c.New == "ivanov@example.com");
     }
