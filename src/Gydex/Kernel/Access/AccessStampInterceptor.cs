@@ -3,20 +3,24 @@ using Gydex.Kernel.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Gydex.Kernel.Access;
 
 /// <summary>
-/// Moves the organization's <see cref="AccessStamp"/> in the same SaveChanges as any change that can alter
-/// someone's rights, so no code path can forget to, and a rolled-back change moves nothing.
+/// Moves the organization's <see cref="AccessStamp"/> in the same transaction as any change that can alter
+/// someone's rights, so no code path can forget to, and a rolled-back change moves nothing. The increment is
+/// done by the database (<c>Version = Version + 1</c>), so parallel writers never lose one another's move.
 /// </summary>
 public sealed class AccessStampInterceptor : SaveChangesInterceptor, IOrgDbInterceptor
 {
+    private readonly Dictionary<DbContext, IDbContextTransaction> owned = new(ReferenceEqualityComparer.Instance);
+
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
         ArgumentNullException.ThrowIfNull(eventData);
         if (eventData.Context is { } context && ChangesAccess(context.ChangeTracker))
-            Bump(context, context.Set<AccessStamp>().Find(AccessStamp.SingletonId));
+            throw new InvalidOperationException("Changes of access are saved with SaveChangesAsync.");
         return result;
     }
 
@@ -24,17 +28,45 @@ public sealed class AccessStampInterceptor : SaveChangesInterceptor, IOrgDbInter
         DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(eventData);
-        if (eventData.Context is { } context && ChangesAccess(context.ChangeTracker))
-            Bump(context, await context.Set<AccessStamp>().FindAsync([AccessStamp.SingletonId], cancellationToken));
+        if (eventData.Context is not { } context || !ChangesAccess(context.ChangeTracker))
+            return result;
+        if (context.Database.CurrentTransaction is null)
+        {
+            owned[context] = await context.Database.BeginTransactionAsync(cancellationToken);
+            context.Database.AutoSavepointsEnabled = false;
+        }
+
+        await context.Database.ExecuteSqlAsync(
+            $"UPDATE \"AccessStamps\" SET \"Version\" = \"Version\" + 1 WHERE \"Id\" = {AccessStamp.SingletonId}", cancellationToken);
         return result;
     }
 
-    private static void Bump(DbContext context, AccessStamp? stamp)
+    public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
-        if (stamp is null)
-            context.Set<AccessStamp>().Add(new AccessStamp { Version = 2 });
-        else
-            stamp.Version++;
+        ArgumentNullException.ThrowIfNull(eventData);
+        if (eventData.Context is { } context && owned.Remove(context, out var transaction))
+        {
+            await using (transaction)
+                await transaction.CommitAsync(cancellationToken);
+            context.Database.AutoSavepointsEnabled = true;
+        }
+
+        return result;
+    }
+
+    public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default) =>
+        RollBackAsync(eventData?.Context);
+
+    public override Task SaveChangesCanceledAsync(DbContextEventData eventData, CancellationToken cancellationToken = default) =>
+        RollBackAsync(eventData?.Context);
+
+    private async Task RollBackAsync(DbContext? context)
+    {
+        if (context is null || !owned.Remove(context, out var transaction))
+            return;
+        await using (transaction)
+            await transaction.RollbackAsync(CancellationToken.None);
+        context.Database.AutoSavepointsEnabled = true;
     }
 
     private static bool ChangesAccess(ChangeTracker tracker)

@@ -61,6 +61,9 @@ public sealed class JournalInterceptor(
         var owned = context.Database.CurrentTransaction is null
             ? await context.Database.BeginTransactionAsync(cancellationToken)
             : null;
+        // A savepoint inside a transaction opened just for this save would only cost two round trips.
+        if (owned is not null)
+            context.Database.AutoSavepointsEnabled = false;
         pending[context] = new Pending(owned, described, explicitRecords);
         try
         {
@@ -168,8 +171,20 @@ public sealed class JournalInterceptor(
             lastHash = record.Hash;
         }
 
-        await context.Database.ExecuteSqlAsync(
-            $"UPDATE \"JournalHeads\" SET \"LastId\" = {lastId}, \"LastHash\" = {lastHash} WHERE \"Id\" = 1", cancellationToken);
+        // The head's new position goes in the same batch as the records (the row is locked, so nobody moved it).
+        var tracked = context.ChangeTracker.Entries<JournalHead>().FirstOrDefault();
+        if (tracked is null)
+        {
+            tracked = context.Attach(new JournalHead { Id = JournalHead.SingletonId, LastId = head.LastId, LastHash = head.LastHash });
+        }
+        else
+        {
+            tracked.OriginalValues[nameof(JournalHead.LastId)] = head.LastId;
+            tracked.OriginalValues[nameof(JournalHead.LastHash)] = head.LastHash;
+        }
+
+        tracked.Entity.LastId = lastId;
+        tracked.Entity.LastHash = lastHash;
     }
 
     private async Task FinishAsync(DbContext context, bool success, CancellationToken cancellationToken)
@@ -190,6 +205,7 @@ public sealed class JournalInterceptor(
 
         if (work.OwnedTransaction is not { } transaction)
             return;
+        context.Database.AutoSavepointsEnabled = true;
         await using (transaction)
         {
             if (success)

@@ -35,10 +35,13 @@ public sealed class JournaledEntity<T> : JournaledEntity
     private Func<T, DbContext, string?>? documentCode;
     private Func<T, Guid?>? affectedUser;
     private Func<T, Guid?>? affectedGroup;
+    private Func<EntityEntry, JournalAction?>? changedAs;
 
     public override Type EntityType => typeof(T);
 
-    public override IEnumerable<JournalAction> Actions => new[] { created, changed, deleted }.OfType<JournalAction>();
+    public override IEnumerable<JournalAction> Actions => new[] { created, changed, deleted }.OfType<JournalAction>().Concat(changeActions);
+
+    private readonly List<JournalAction> changeActions = [];
 
     /// <summary>The actions recorded when an entity is added, changed or removed; a null one is not recorded.</summary>
     public JournaledEntity<T> Records(JournalAction? whenCreated, JournalAction? whenChanged, JournalAction? whenDeleted)
@@ -46,6 +49,17 @@ public sealed class JournaledEntity<T> : JournaledEntity
         created = whenCreated;
         changed = whenChanged;
         deleted = whenDeleted;
+        return this;
+    }
+
+    /// <summary>
+    /// Names a change by what changed (a soft delete is "deleted", a new parent is "moved"); the function returns
+    /// null for the plain "changed" action. Every action it can return is listed, so the start-up check sees them.
+    /// </summary>
+    public JournaledEntity<T> ChangedAs(Func<EntityEntry, JournalAction?> choose, params JournalAction[] actions)
+    {
+        changedAs = choose;
+        changeActions.AddRange(actions);
         return this;
     }
 
@@ -98,7 +112,7 @@ public sealed class JournaledEntity<T> : JournaledEntity
         {
             EntityState.Added => (created, Fields(entry, p => (null, p.CurrentValue), maskPersonalData)),
             EntityState.Deleted => (deleted, Fields(entry, p => (p.OriginalValue, null), maskPersonalData)),
-            EntityState.Modified => (changed, Fields(entry, p => p.IsModified && !Equals(p.OriginalValue, p.CurrentValue)
+            EntityState.Modified => (changedAs?.Invoke(entry) ?? changed, Fields(entry, p => p.IsModified && !Equals(p.OriginalValue, p.CurrentValue)
                 ? (p.OriginalValue, p.CurrentValue) : null, maskPersonalData)),
             _ => (null, []),
         };
