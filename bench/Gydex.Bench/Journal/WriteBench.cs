@@ -1,0 +1,106 @@
+using System.Diagnostics;
+using Gydex.Kernel.Access;
+using Gydex.Kernel.EventLog;
+using Gydex.Kernel.Organizations;
+using Gydex.Kernel.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using static Gydex.Bench.Journal.JournalBench;
+
+namespace Gydex.Bench.Journal;
+
+/// <summary>
+/// Audited create: one <see cref="Department"/> per SaveChangesAsync through the org scope's own
+/// <see cref="OrgDbContext"/> (the real <see cref="JournalInterceptor"/> and <see cref="AccessStampInterceptor"/>,
+/// so a transaction with the head locked, the record hashed, the head and the access stamp moved), against the
+/// same insert through a context with no interceptors. Each write opens its own scope or context, as a request does.
+/// </summary>
+internal static class WriteBench
+{
+    private static readonly Guid Actor = Guid.NewGuid();
+
+    public static async Task RunAsync(BenchHost host, int writes, int rounds, int parallel)
+    {
+        Header($"Audited create vs plain insert, {host.Kind}, {writes} writes a round, {rounds} rounds");
+        var org = await host.CreateOrgAsync(host.Kind == StorageProvider.Postgres ? "gydex_bench_write" : "gydex_bench_write");
+        await using (var db = host.Provider.CreateOrgContext(org, []))
+        {
+            if (host.Kind == StorageProvider.Postgres)
+            {
+                var setting = await db.Database.SqlQueryRaw<string>("SELECT current_setting('synchronous_commit') AS \"Value\"").SingleAsync();
+                var fsync = await db.Database.SqlQueryRaw<string>("SELECT current_setting('fsync') AS \"Value\"").SingleAsync();
+                Line($"synchronous_commit = {setting}, fsync = {fsync}");
+            }
+            else
+            {
+                var mode = await db.Database.SqlQueryRaw<string>("PRAGMA journal_mode").ToListAsync();
+                var sync = await db.Database.SqlQueryRaw<long>("PRAGMA synchronous").ToListAsync();
+                Line($"journal_mode = {mode[0]}, synchronous = {sync[0]} (0 off, 1 normal, 2 full)");
+            }
+        }
+
+        var audited = 0;
+        async Task Audited(int i)
+        {
+            await using var scope = host.Scope(org);
+            scope.ServiceProvider.GetRequiredService<JournalActor>().ActAs(Actor, "Bench user (bench)");
+            var db = scope.ServiceProvider.GetRequiredService<OrgDbContext>();
+            db.Add(new Department { Id = Guid.NewGuid(), Name = "Audited department " + i.ToString(C) });
+            await db.SaveChangesAsync();
+            Interlocked.Increment(ref audited);
+        }
+
+        async Task Plain(int i)
+        {
+            await using var db = host.Provider.CreateOrgContext(org, []);
+            db.Add(new Department { Id = Guid.NewGuid(), Name = "Plain department " + i.ToString(C) });
+            await db.SaveChangesAsync();
+        }
+
+        await Measure("warm-up", 1, Math.Max(50, writes / 10), Plain, Audited, print: false);
+        await Measure("sequential, 1 writer", 1, writes, Plain, Audited, rounds);
+        if (parallel > 1)
+            await Measure($"parallel, {parallel} writers", parallel, writes, Plain, Audited, rounds);
+
+        // The audited writes did what they claim: one record each, an intact chain.
+        await using (var scope = host.Scope(org))
+        {
+            var db = scope.ServiceProvider.GetRequiredService<OrgDbContext>();
+            var records = await db.Set<JournalRecord>().CountAsync(r => r.Action == AccessJournal.DepartmentCreated.Code);
+            var verification = await scope.ServiceProvider.GetRequiredService<JournalVerifier>().VerifyAsync(CancellationToken.None);
+            Line($"check: {audited} audited writes, {records} department.created records, chain intact = {verification.Intact} ({verification.Checked} records)");
+        }
+    }
+
+    private static async Task Measure(string name, int writers, int writes, Func<int, Task> plain, Func<int, Task> audited, int rounds = 1, bool print = true)
+    {
+        var plainRates = new List<double>();
+        var auditedRates = new List<double>();
+        for (var r = 0; r < rounds; r++)
+        {
+            // Alternated, so drift of the disk or the neighbours' load hits both sides alike.
+            plainRates.Add(await Rate(writers, writes, plain));
+            auditedRates.Add(await Rate(writers, writes, audited));
+            if (print)
+                Line($"  {name}, round {r + 1}: plain {plainRates[^1]:F0}/s, audited {auditedRates[^1]:F0}/s");
+        }
+
+        if (!print)
+            return;
+        var (p, a) = (Median(plainRates), Median(auditedRates));
+        Line($"| {name} | {p:F0} writes/s | {a:F0} writes/s | **{a / p:P0}** |");
+    }
+
+    private static async Task<double> Rate(int writers, int writes, Func<int, Task> write)
+    {
+        var next = -1;
+        var watch = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, writers).Select(_ => Task.Run(async () =>
+        {
+            int i;
+            while ((i = Interlocked.Increment(ref next)) < writes)
+                await write(i);
+        })));
+        return writes / watch.Elapsed.TotalSeconds;
+    }
+}
