@@ -109,7 +109,7 @@ internal static class PagingBench
 
             var first = new List<double>();
             var last = new List<double>();
-            for (var r = 0; r < 40; r++)
+            for (var r = 0; r < 100; r++)
             {
                 first.Add(await Ms(() => PageAsync(db, filter, PageSize)));
                 last.Add(await Ms(() => PageAsync(db, far, PageSize)));
