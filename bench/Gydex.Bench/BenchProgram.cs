@@ -1,9 +1,19 @@
 using BenchmarkDotNet.Running;
+using Gydex.Bench.Journal;
 
 namespace Gydex.Bench;
 
 public static class BenchProgram
 {
-    public static void Main(string[] args) =>
+    /// <summary>
+    /// <c>journal …</c> runs the event log's database benchmarks (a Stopwatch harness, <see cref="JournalBench"/>);
+    /// anything else goes to BenchmarkDotNet as before.
+    /// </summary>
+    public static async Task<int> Main(string[] args)
+    {
+        if (args.Length > 0 && args[0] == "journal")
+            return await JournalBench.RunAsync(args[1..]);
         BenchmarkSwitcher.FromAssembly(typeof(BenchProgram).Assembly).Run(args);
+        return 0;
+    }
 }
