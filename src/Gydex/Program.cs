@@ -8,6 +8,7 @@ using Gydex.Kernel.Persistence;
 using Gydex.Kernel.Web;
 using Gydex.Modules.Administration;
 using Gydex.Modules.Exchange;
+using Gydex.Modules.Files;
 
 var builder = WebApplication.CreateBuilder(GydexCommandLine.HostArgs(args)).QuietForCommands(args);
 
@@ -22,7 +23,8 @@ builder.Services
     .AddGydexJournal(builder.Configuration)
     .AddCommandLine<OrganizationCommands>()
     .AddAdministration()
-    .AddExchange();
+    .AddExchange()
+    .AddFiles(builder.Configuration);
 
 var app = builder.Build();
 
@@ -34,6 +36,7 @@ app.MapGydexWeb();
 app.MapGydexIdentity();
 app.MapGydexJournal();
 app.MapAdministration();
+app.MapFiles();
 
 await app.RunAsync();
 return 0;

@@ -172,6 +172,7 @@ internal sealed class JournalModel :
         builder.HasIndex(r => new { r.AffectedUserId, r.Id });
         builder.HasIndex(r => new { r.AffectedGroupId, r.Id });
         builder.HasIndex(r => new { r.Action, r.Id });
+        builder.HasIndex(r => new { r.DocumentType, r.Id });
         builder.HasIndex(r => new { r.DocumentType, r.DocumentId, r.Id });
         builder.HasIndex(r => new { r.DocumentType, r.DocumentCode, r.Id });
         builder.HasIndex(r => new { r.Ip, r.Id });
