@@ -117,7 +117,7 @@ public sealed class FileStorage(
         }
         catch (FileTooLargeException)
         {
-            return FilesResult.Invalid($"The file is larger than the limit of {options.MaxFileBytes / (1024 * 1024)} MB.");
+            return FilesResult.Invalid("The file is larger than the limit for one file.");
         }
         catch (EmptyFileException)
         {
@@ -131,7 +131,7 @@ public sealed class FileStorage(
             if (used + blob.Size > options.OrganizationQuotaBytes)
             {
                 ForgetUnreferenced(blob.Sha256);
-                return FilesResult.Invalid($"The organization's file storage is full ({options.OrganizationQuotaBytes / (1024 * 1024)} MB).");
+                return FilesResult.Invalid("The organization's file storage is full.");
             }
         }
 

@@ -22,7 +22,7 @@
       list.append(item);
       const request = new XMLHttpRequest();
       request.open("POST", url + "&name=" + encodeURIComponent(file.name));
-      request.setRequestHeader("RequestVerificationToken", token);
+      request.setRequestHeader("X-CSRF-TOKEN", token);
       request.setRequestHeader("Content-Type", "application/octet-stream");
       request.upload.addEventListener("progress", (e) => {
         if (e.lengthComputable) bar.value = Math.round((e.loaded / e.total) * 100);

@@ -14,14 +14,18 @@ namespace Gydex.Tests.Kernel.Access;
 public static class AccessMatrixSamples
 {
     /// <summary>What the samples act on in a fresh organization.</summary>
-    public sealed record Context(Guid VictimId, Guid GroupId, Guid DepartmentId, Guid RootDepartmentId, Guid EmptyDepartmentId);
+    public sealed record Context(Guid VictimId, Guid GroupId, Guid DepartmentId, Guid RootDepartmentId, Guid EmptyDepartmentId,
+        Guid FolderId, Guid OtherFolderId, Guid FileId, Guid DeletedFolderId, Guid DeletedFileId);
 
-    public sealed record Sample(string Method, Func<Context, string> Path, Func<Context, IEnumerable<KeyValuePair<string, string>>> Form);
+    /// <summary>A request; <paramref name="Body"/> is sent raw (an upload) instead of a form.</summary>
+    public sealed record Sample(string Method, Func<Context, string> Path, Func<Context, IEnumerable<KeyValuePair<string, string>>> Form, byte[]? Body = null);
 
     private static Sample Get(Func<Context, string> path) => new("GET", path, _ => []);
 
     private static Sample Post(Func<Context, string> path, Func<Context, IEnumerable<KeyValuePair<string, string>>>? form = null) =>
         new("POST", path, form ?? (_ => []));
+
+    private static Sample Upload(Func<Context, string> path) => new("POST", path, _ => [], "sample content"u8.ToArray());
 
     private static KeyValuePair<string, string> F(string key, object value) => new(key, Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture)!);
 
@@ -60,6 +64,29 @@ public static class AccessMatrixSamples
         [("/journal/settings", "GET", null)] = Get(_ => "/journal/settings"),
         [("/journal/settings", "POST", null)] = Post(_ => "/journal/settings", _ => [F("IdleThresholdMinutes", 20)]),
         [("/api/v1/journal", "GET", null)] = Get(_ => "/api/v1/journal"),
+        [("/files/folders/{id:guid?}", "GET", null)] = Get(c => $"/files/folders/{c.FolderId}"),
+        [("/files/folders/{id:guid?}", "POST", "Upload")] = Upload(c => $"/files/folders/{c.FolderId}?handler=Upload&name=new.txt"),
+        [("/files/folders/{id:guid?}", "POST", "CreateFolder")] = Post(c => $"/files/folders/{c.FolderId}?handler=CreateFolder", _ => [F("name", "Created")]),
+        [("/files/folders/{id:guid?}", "POST", "RenameFolder")] = Post(c => $"/files/folders/{c.FolderId}?handler=RenameFolder", _ => [F("name", "Renamed")]),
+        [("/files/folders/{id:guid?}", "POST", "MoveFolder")] = Post(c => $"/files/folders/{c.FolderId}?handler=MoveFolder", c => [F("target", c.OtherFolderId)]),
+        [("/files/folders/{id:guid?}", "POST", "DescribeFolder")] = Post(c => $"/files/folders/{c.FolderId}?handler=DescribeFolder", _ => [F("description", "Described")]),
+        [("/files/folders/{id:guid?}", "POST", "DeleteFolder")] = Post(c => $"/files/folders/{c.FolderId}?handler=DeleteFolder"),
+        [("/files/file/{id:guid}", "GET", null)] = Get(c => $"/files/file/{c.FileId}"),
+        [("/files/file/{id:guid}", "POST", "Rename")] = Post(c => $"/files/file/{c.FileId}?handler=Rename", _ => [F("name", "renamed.txt")]),
+        [("/files/file/{id:guid}", "POST", "Move")] = Post(c => $"/files/file/{c.FileId}?handler=Move", c => [F("target", c.OtherFolderId)]),
+        [("/files/file/{id:guid}", "POST", "Describe")] = Post(c => $"/files/file/{c.FileId}?handler=Describe", _ => [F("description", "Described")]),
+        [("/files/file/{id:guid}", "POST", "Delete")] = Post(c => $"/files/file/{c.FileId}?handler=Delete"),
+        [("/files/file/{id:guid}/download", "GET", null)] = Get(c => $"/files/file/{c.FileId}/download"),
+        [("/files/search", "GET", null)] = Get(_ => "/files/search?q=sample"),
+        [("/files/bin", "GET", null)] = Get(_ => "/files/bin"),
+        [("/files/bin", "POST", null)] = Post(c => $"/files/bin?handler=RestoreFile&id={c.DeletedFileId}"),
+        [("/files/folders/{id:guid}/access", "GET", null)] = Get(c => $"/files/folders/{c.FolderId}/access"),
+        [("/files/folders/{id:guid}/access", "POST", null)] = Post(c => $"/files/folders/{c.FolderId}/access?handler=Set", c => [F("who", $"group:{c.GroupId}"), F("actions", "Read")]),
+        [("/api/v1/folders/root", "GET", null)] = Get(_ => "/api/v1/folders/root"),
+        [("/api/v1/folders/{id:guid}", "GET", null)] = Get(c => $"/api/v1/folders/{c.FolderId}"),
+        [("/api/v1/folders/{id:guid}/files", "POST", null)] = Upload(c => $"/api/v1/folders/{c.FolderId}/files?name=api.txt"),
+        [("/api/v1/files/{id:guid}", "GET", null)] = Get(c => $"/api/v1/files/{c.FileId}"),
+        [("/api/v1/files/{id:guid}/content", "GET", null)] = Get(c => $"/api/v1/files/{c.FileId}/content"),
         [("/journal/worktime", "GET", null)] = Get(c => $"/journal/worktime?from=2026-03-01&to=2026-03-31&department={c.DepartmentId}"),
         [("/journal/worktime/export", "GET", null)] = Get(_ => "/journal/worktime/export?format=xlsx"),
     };
@@ -82,7 +109,11 @@ public static class AccessMatrixSamples
             var group = new Group { Id = Guid.NewGuid(), Name = "Custom", Stereotype = GroupStereotype.Custom };
             db.AddRange(department, empty, group);
             await db.SaveChangesAsync();
-            return new Context(victim.Id, group.Id, department.Id, root.Id, empty.Id);
+
+            // Folders whose own rights let everyone do everything: only the program rights decide.
+            var files = await FilesFixtures.SampleTreeAsync(sp);
+            return new Context(victim.Id, group.Id, department.Id, root.Id, empty.Id,
+                files.FolderId, files.OtherFolderId, files.FileId, files.DeletedFolderId, files.DeletedFileId);
         });
     }
 }

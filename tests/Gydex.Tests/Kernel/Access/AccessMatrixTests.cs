@@ -127,6 +127,17 @@ public sealed class AccessMatrixTests(SharedHost host)
 
         // A token from a page every employee may open: the attempt itself must be the only thing checked.
         var token = await browser.AntiforgeryTokenAsync($"/{org.Slug}/profile");
+        if (sample.Body is { } body)
+        {
+            using var upload = new HttpRequestMessage(HttpMethod.Post, path) { Content = new ByteArrayContent(body) };
+            upload.Content.Headers.ContentType = new("application/octet-stream");
+            if (path.Contains("/api/", StringComparison.Ordinal))
+                upload.Headers.Authorization = new("Bearer", apiToken);
+            else
+                upload.Headers.Add("X-CSRF-TOKEN", token);
+            return await browser.SendAsync(upload);
+        }
+
         var form = sample.Form(context).Append(new KeyValuePair<string, string>("__RequestVerificationToken", token)).ToList();
         using var content = new FormUrlEncodedContent(form);
         return await browser.PostAsync(new Uri(path, UriKind.Relative), content);

@@ -8,7 +8,7 @@ namespace Gydex.Tests.Kernel.Web;
 
 public sealed partial class LocalizationTests
 {
-    [GeneratedRegex(""""(?:\bT|texts)\["((?:[^"\\]|\\.)*)"|ErrorMessage = "((?:[^"\\]|\\.)*)"|ModelState.AddModelError\("[^"]*", texts\["((?:[^"\\]|\\.)*)"\]|Refused\("((?:[^"\\]|\\.)*)"|new MatrixChange\([^"]*"((?:[^"\\]|\\.)*)"""")]
+    [GeneratedRegex(""""(?:\bT|texts)\["((?:[^"\\]|\\.)*)"|ErrorMessage = "((?:[^"\\]|\\.)*)"|ModelState.AddModelError\("[^"]*", texts\["((?:[^"\\]|\\.)*)"\]|Refused\("((?:[^"\\]|\\.)*)"|Invalid\("((?:[^"\\]|\\.)*)"|new MatrixChange\([^"]*"((?:[^"\\]|\\.)*)"""")]
     private static partial Regex TextKey();
 
     /// <summary>Each part of the application, with the resource its texts come from.</summary>
@@ -16,6 +16,7 @@ public sealed partial class LocalizationTests
     {
         { "Kernel", typeof(WebTexts) },
         { "Modules/Administration", typeof(Gydex.Modules.Administration.AdministrationTexts) },
+        { "Modules/Files", typeof(Gydex.Modules.Files.FilesTexts) },
     };
 
     /// <summary>Every text a part's pages and messages show has its Russian translation in that part's .ru.resx.</summary>

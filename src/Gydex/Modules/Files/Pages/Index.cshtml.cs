@@ -32,7 +32,7 @@ public sealed class IndexModel(FileStorage storage, CurrentAccess access, IStrin
     /// </summary>
     public async Task<IActionResult> OnPostUploadAsync(Guid id, string? name)
     {
-        // The antiforgery token comes in a header and the body is not a form: nothing reads it but the blob store.
+        // The antiforgery token comes in the X-CSRF-TOKEN header and the body is not a form: only the blob store reads it.
         var result = await storage.UploadAsync(id, name, Request.Body, HttpContext.RequestAborted);
         return result.Outcome switch
         {
