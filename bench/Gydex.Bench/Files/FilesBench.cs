@@ -9,6 +9,7 @@ namespace Gydex.Bench.Files;
 /// for a user in 20 groups against the same listing for an administrator).
 /// <code>
 /// files --postgres "Host=127.0.0.1;Port=55443;Username=postgres" [--sqlite] [--subfolders 10000] [--rounds 31]
+///       [--elsewhere 0] (folders with 3 entries each in the rest of the organization)
 /// </code>
 /// </summary>
 internal static class FilesBench
@@ -19,6 +20,7 @@ internal static class FilesBench
         var sqlite = args.Contains("--sqlite");
         var subfolders = Number(args, "--subfolders", 10_000);
         var rounds = Number(args, "--rounds", 31);
+        var elsewhere = Number(args, "--elsewhere", 0);
         var dataPath = Path.Combine(Path.GetTempPath(), "gydex-files-bench");
         Directory.CreateDirectory(dataPath);
         if (postgres is null && !sqlite)
@@ -31,13 +33,13 @@ internal static class FilesBench
         if (postgres is not null)
         {
             await using var host = BenchHost.Create(StorageProvider.Postgres, postgres, dataPath);
-            await ListingBench.RunAsync(host, subfolders, rounds);
+            await ListingBench.RunAsync(host, subfolders, rounds, elsewhere);
         }
 
         if (sqlite)
         {
             await using var host = BenchHost.Create(StorageProvider.Sqlite, null, dataPath);
-            await ListingBench.RunAsync(host, subfolders, rounds);
+            await ListingBench.RunAsync(host, subfolders, rounds, elsewhere);
         }
 
         return 0;

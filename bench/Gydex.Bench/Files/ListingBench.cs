@@ -26,10 +26,10 @@ internal static class ListingBench
 
     private sealed record Data(Organization Org, Guid Root, FilesPrincipal Admin, FilesPrincipal User, int Entries, int Readable);
 
-    public static async Task RunAsync(BenchHost host, int subfolders, int rounds)
+    public static async Task RunAsync(BenchHost host, int subfolders, int rounds, int elsewhere)
     {
         Header($"Listing a folder of {subfolders:N0} subfolders with rights of their own, user in {UserGroups} groups vs administrator, {host.Kind}, {rounds} rounds");
-        var data = await GenerateAsync(host, subfolders);
+        var data = await GenerateAsync(host, subfolders, elsewhere);
 
         async Task<int> Browse(FilesPrincipal principal)
         {
@@ -44,19 +44,42 @@ internal static class ListingBench
         }
 
         // The prototype: only the entries that can apply to the principal, and only their folder and actions.
-        async Task<int> BrowseApplying(FilesPrincipal principal)
+        async Task<int> BrowseApplying(FilesPrincipal principal, bool join)
         {
             await using var scope = host.Scope(data.Org);
             var access = scope.ServiceProvider.GetRequiredService<FolderAccess>();
             var db = scope.ServiceProvider.GetRequiredService<OrgDbContext>();
             var (_, chain, rights) = await access.OnFolderAsync(data.Root, principal, CancellationToken.None);
-            var children = await ChildrenApplying(db, data.Root, rights!, principal);
+            var children = await ChildrenApplying(db, data.Root, rights!, principal, join);
             var files = await db.Set<StoredFile>().AsNoTracking().Where(f => f.FolderId == data.Root && f.DeletedAt == null)
                 .OrderBy(f => f.Name).ToListAsync();
             return children.Count + files.Count + chain!.Count;
         }
 
-        // Parts of the user's listing, each on its own, to see where the difference is.
+        // ChildrenAsync as it stood before it read only the entries that apply (a copy), for before and after in one run.
+        async Task<int> BrowseBefore(FilesPrincipal principal)
+        {
+            await using var scope = host.Scope(data.Org);
+            var access = scope.ServiceProvider.GetRequiredService<FolderAccess>();
+            var db = scope.ServiceProvider.GetRequiredService<OrgDbContext>();
+            var (_, chain, rights) = await access.OnFolderAsync(data.Root, principal, CancellationToken.None);
+            var children = await ChildrenOf(db, data.Root).ToListAsync();
+            var own = (await OwnEntries(db, data.Root).ToListAsync()).ToLookup(p => p.FolderId);
+            var inherited = principal.Grant(rights!.Entries) & principal.ProgramAllows;
+            var visible = new List<(Folder, FolderActions)>(children.Count);
+            foreach (var child in children)
+            {
+                var actions = child.InheritsPermissions ? inherited : principal.Grant(own[child.Id]) & principal.ProgramAllows;
+                if (actions.HasFlag(FolderActions.Read))
+                    visible.Add((child, actions));
+            }
+
+            var files = await db.Set<StoredFile>().AsNoTracking().Where(f => f.FolderId == data.Root && f.DeletedAt == null)
+                .OrderBy(f => f.Name).ToListAsync();
+            return visible.Count + files.Count + chain!.Count;
+        }
+
+        // Parts of the user's listing as it stood, each on its own, to see where the difference is.
         async Task<int> ChildrenQuery()
         {
             await using var scope = host.Scope(data.Org);
@@ -125,11 +148,12 @@ internal static class ListingBench
         {
             ("administrator: BrowseAsync's queries", () => Browse(data.Admin)),
             ("user in 20 groups: BrowseAsync's queries", () => Browse(data.User)),
-            ("user, prototype: only the entries that apply, (FolderId, Actions)", () => BrowseApplying(data.User)),
-            ("  part: children query (EF)", ChildrenQuery),
-            ("  part: own-entries query (EF)", EntriesQuery),
-            ("  part: own-entries query (raw reader)", EntriesReader),
-            ("  part: pass in memory", InMemory),
+            ("user, ChildrenAsync as it stood (all entries, EXISTS)", () => BrowseBefore(data.User)),
+            ("user, only the entries that apply, but EXISTS", () => BrowseApplying(data.User, join: false)),
+            ("  before, part: children query (EF)", ChildrenQuery),
+            ("  before, part: own-entries query (EF)", EntriesQuery),
+            ("  before, part: own-entries query (raw reader)", EntriesReader),
+            ("  before, part: pass in memory", InMemory),
         };
 
         // Counts first: the user sees what the generator made readable, the administrator everything.
@@ -142,8 +166,11 @@ internal static class ListingBench
             var access = scope.ServiceProvider.GetRequiredService<FolderAccess>();
             var db = scope.ServiceProvider.GetRequiredService<OrgDbContext>();
             var now = (await access.ChildrenAsync(data.Root, rootRights, data.User, CancellationToken.None)).Select(c => (c.Folder.Id, c.Actions));
-            var prototype = (await ChildrenApplying(db, data.Root, rootRights, data.User)).Select(c => (c.Folder.Id, c.Actions));
-            Line($"check: the prototype lists the same folders with the same actions as ChildrenAsync: {now.SequenceEqual(prototype)}");
+            var prototype = (await ChildrenApplying(db, data.Root, rootRights, data.User, join: false)).Select(c => (c.Folder.Id, c.Actions));
+            var joined = (await ChildrenApplying(db, data.Root, rootRights, data.User, join: true)).Select(c => (c.Folder.Id, c.Actions));
+            var own = entries.ToLookup(p => p.FolderId);
+            var before = children.Select(c => (c.Id, Actions: data.User.Grant(own[c.Id]) & data.User.ProgramAllows)).Where(c => c.Actions.HasFlag(FolderActions.Read));
+            Line($"check: ChildrenAsync lists the same folders with the same actions as before and as the bench's variants: {now.SequenceEqual(before) && now.SequenceEqual(prototype) && now.SequenceEqual(joined)}");
         }
 
         var took = variants.Select(_ => new List<double>()).ToArray();
@@ -176,12 +203,12 @@ internal static class ListingBench
     /// principal (Everyone, one of their groups, themselves) and to the two columns the pass needs; an entry that
     /// does not apply adds nothing in <see cref="FilesPrincipal.Grant"/>, so the outcome is the same.
     /// </summary>
-    private static async Task<List<(Folder Folder, FolderActions Actions)>> ChildrenApplying(OrgDbContext db, Guid parentId, FolderRights parentRights, FilesPrincipal principal)
+    private static async Task<List<(Folder Folder, FolderActions Actions)>> ChildrenApplying(OrgDbContext db, Guid parentId, FolderRights parentRights, FilesPrincipal principal, bool join = true)
     {
         var children = await ChildrenOf(db, parentId).ToListAsync();
         if (principal.IsAdministrator)
             return children.Select(c => (c, principal.ProgramAllows)).ToList();
-        var rows = await ApplyingEntries(db, parentId, principal).ToListAsync();
+        var rows = await ApplyingEntries(db, parentId, principal, join).ToListAsync();
         var own = new Dictionary<Guid, FolderActions>(rows.Count);
         foreach (var row in rows)
             own[row.FolderId] = own.GetValueOrDefault(row.FolderId) | row.Actions;
@@ -199,12 +226,21 @@ internal static class ListingBench
 
     private sealed record EntryActions(Guid FolderId, FolderActions Actions);
 
-    private static IQueryable<EntryActions> ApplyingEntries(OrgDbContext db, Guid parentId, FilesPrincipal principal)
+    /// <summary>
+    /// The entries of the children with rights of their own that can apply to the principal, folder and actions only;
+    /// <paramref name="join"/>: written as a join from the children (SQLite then starts from the parent's children
+    /// and the entries' FolderId index instead of scanning every entry of the organization for the EXISTS).
+    /// </summary>
+    private static IQueryable<EntryActions> ApplyingEntries(OrgDbContext db, Guid parentId, FilesPrincipal principal, bool join = true)
     {
         var groups = principal.Groups.ToList();
         var userId = principal.UserId;
-        return db.Set<FolderRightEntry>().AsNoTracking()
-            .Where(p => db.Set<Folder>().Any(f => f.Id == p.FolderId && f.ParentId == parentId && f.DeletedAt == null && !f.InheritsPermissions))
+        var entries = join
+            ? db.Set<Folder>().Where(f => f.ParentId == parentId && f.DeletedAt == null && !f.InheritsPermissions)
+                .Join(db.Set<FolderRightEntry>(), f => f.Id, p => p.FolderId, (f, p) => p)
+            : db.Set<FolderRightEntry>()
+                .Where(p => db.Set<Folder>().Any(f => f.Id == p.FolderId && f.ParentId == parentId && f.DeletedAt == null && !f.InheritsPermissions));
+        return entries.AsNoTracking()
             .Where(p => p.PrincipalKind == PrincipalKind.Everyone
                 || (p.PrincipalKind == PrincipalKind.Group && p.PrincipalId != null && groups.Contains(p.PrincipalId.Value))
                 || (p.PrincipalKind == PrincipalKind.User && p.PrincipalId == userId))
@@ -214,7 +250,7 @@ internal static class ListingBench
     private static IQueryable<Folder> ChildrenOf(OrgDbContext db, Guid parentId) =>
         db.Set<Folder>().AsNoTracking().Where(f => f.ParentId == parentId && f.DeletedAt == null).OrderBy(f => f.Name);
 
-    /// <summary>The second query of <see cref="FolderAccess.ChildrenAsync"/>, as it stands.</summary>
+    /// <summary>The second query of <see cref="FolderAccess.ChildrenAsync"/> as it stood: every entry of the children.</summary>
     private static IQueryable<FolderRightEntry> OwnEntries(OrgDbContext db, Guid parentId) =>
         db.Set<FolderRightEntry>().AsNoTracking()
             .Where(p => db.Set<Folder>().Any(f => f.Id == p.FolderId && f.ParentId == parentId && f.DeletedAt == null && !f.InheritsPermissions));
@@ -226,7 +262,8 @@ internal static class ListingBench
         foreach (var (label, query) in new (string, IQueryable<object>)[]
                  {
                      ("children", ChildrenOf(db, data.Root)), ("own entries", OwnEntries(db, data.Root)),
-                     ("prototype's applying entries", ApplyingEntries(db, data.Root, data.User)),
+                     ("applying entries, EXISTS", ApplyingEntries(db, data.Root, data.User, join: false)),
+                     ("applying entries as a join (ChildrenAsync's now)", ApplyingEntries(db, data.Root, data.User, join: true)),
                  })
         {
             Console.WriteLine();
@@ -249,7 +286,7 @@ internal static class ListingBench
     /// groups giving only Describe (8 %), one for the user (10 %), one for Everyone (10 %): readable ≈ 47 %.
     /// Inserted by AddRange and one SaveChangesAsync per 4000 rows through a context without interceptors.
     /// </summary>
-    private static async Task<Data> GenerateAsync(BenchHost host, int subfolders)
+    private static async Task<Data> GenerateAsync(BenchHost host, int subfolders, int elsewhere)
     {
         var watch = Stopwatch.StartNew();
         var org = await host.CreateOrgAsync("gydex_bench_files");
@@ -325,6 +362,20 @@ internal static class ListingBench
             if (read)
                 readable++;
         }
+
+        // The rest of the organization: folders elsewhere (under a sibling of the listed folder), 3 entries each.
+        var other = new Folder { Id = Guid.CreateVersion7(), Name = "Elsewhere", InheritsPermissions = true, CreatedAt = now };
+        if (elsewhere > 0)
+            rows.Add(other);
+        for (var i = 0; i < elsewhere; i++)
+        {
+            var folder = new Folder { Id = Guid.CreateVersion7(), ParentId = other.Id, Name = "Other " + i.ToString("D6", C), InheritsPermissions = false, CreatedAt = now };
+            rows.Add(folder);
+            var a = random.Next(OtherGroups);
+            rows.Add(Entry(folder, PrincipalKind.Group, otherGroups[a], FolderActions.Read));
+            rows.Add(Entry(folder, PrincipalKind.Group, userGroups[random.Next(UserGroups)], FolderActions.Read));
+            rows.Add(Entry(folder, PrincipalKind.Everyone, null, FolderActions.Read));
+        }
 #pragma warning restore CA5394
 
         for (var at = 0; at < rows.Count; at += Batch)
@@ -338,7 +389,7 @@ internal static class ListingBench
         await using (var db = host.Provider.CreateOrgContext(org, []))
             await db.Database.ExecuteSqlRawAsync(host.Kind == StorageProvider.Postgres ? "VACUUM ANALYZE" : "ANALYZE");
 
-        Line($"generated {rows.Count:N0} rows in {watch.Elapsed.TotalSeconds:F1} s");
+        Line($"generated {rows.Count:N0} rows ({elsewhere:N0} folders with {3 * elsewhere:N0} entries elsewhere) in {watch.Elapsed.TotalSeconds:F1} s");
         var admin = new FilesPrincipal(adminId, new HashSet<Guid> { adminsGroup }, IsAdministrator: true, FolderActions.All);
         var user = new FilesPrincipal(userId, userGroups.ToHashSet(), IsAdministrator: false, FolderActions.All);
         return new Data(org, root.Id, admin, user, entries, readable);
