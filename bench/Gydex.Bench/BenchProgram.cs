@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Running;
+using Gydex.Bench.Files;
 using Gydex.Bench.Journal;
 
 namespace Gydex.Bench;
@@ -7,12 +8,14 @@ public static class BenchProgram
 {
     /// <summary>
     /// <c>journal …</c> runs the event log's database benchmarks (a Stopwatch harness, <see cref="JournalBench"/>);
-    /// anything else goes to BenchmarkDotNet as before.
+    /// <c>files …</c> the file storage's (<see cref="FilesBench"/>); anything else goes to BenchmarkDotNet as before.
     /// </summary>
     public static async Task<int> Main(string[] args)
     {
         if (args.Length > 0 && args[0] == "journal")
             return await JournalBench.RunAsync(args[1..]);
+        if (args.Length > 0 && args[0] == "files")
+            return await FilesBench.RunAsync(args[1..]);
         BenchmarkSwitcher.FromAssembly(typeof(BenchProgram).Assembly).Run(args);
         return 0;
     }

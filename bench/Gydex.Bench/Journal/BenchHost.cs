@@ -8,6 +8,7 @@ using Gydex.Kernel.Persistence;
 using Gydex.Kernel.Web;
 using Gydex.Modules.Administration;
 using Gydex.Modules.Exchange;
+using Gydex.Modules.Files;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -70,7 +71,8 @@ internal sealed class BenchHost : IAsyncDisposable
             .AddGydexHelp()
             .AddCommandLine<OrganizationCommands>()
             .AddAdministration()
-            .AddExchange();
+            .AddExchange()
+            .AddFiles(builder.Configuration);
         return new BenchHost(builder.Build(), kind, server);
     }
 
