@@ -22,7 +22,8 @@
       list.append(item);
       const request = new XMLHttpRequest();
       request.open("POST", url + "&name=" + encodeURIComponent(file.name));
-      request.setRequestHeader("RequestVerificationToken", token);
+      // The header that AddAntiforgery names in WebModule (not ASP.NET's default).
+      request.setRequestHeader("X-CSRF-TOKEN", token);
       request.setRequestHeader("Content-Type", "application/octet-stream");
       request.upload.addEventListener("progress", (e) => {
         if (e.lengthComputable) bar.value = Math.round((e.loaded / e.total) * 100);
