@@ -32,6 +32,7 @@
       request.addEventListener("load", () => {
         if (request.status < 300) {
           bar.value = 100;
+          bar.setAttribute("data-percent", "100");
           item.classList.add("done");
           status.textContent = " ✓";
         } else {
