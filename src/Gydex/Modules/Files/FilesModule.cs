@@ -25,6 +25,8 @@ public static class FilesModule
         services.AddHostedService<RecycleBinPurge>();
         services.AddSingleton(new NavigationItem("files", "Files", "/files", 300, typeof(FilesTexts), FilesRights.Access));
         services.Configure<Microsoft.AspNetCore.Mvc.RazorPages.RazorPagesOptions>(o => o.Conventions
+            // The menu's /files (and the pages' links to ~/files) open the root folder.
+            .AddPageRoute("/Modules/Files/Pages/Index", "/files")
             .RequireRight("/Modules/Files/Pages/Index", FilesRights.Access)
             .RequireRight("/Modules/Files/Pages/Index", "Upload", FilesRights.Upload)
             .RequireRight("/Modules/Files/Pages/Index", "CreateFolder", FilesRights.Folders)

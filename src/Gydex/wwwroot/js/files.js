@@ -22,6 +22,7 @@
       list.append(item);
       const request = new XMLHttpRequest();
       request.open("POST", url + "&name=" + encodeURIComponent(file.name));
+      // The header that AddAntiforgery names in WebModule (not ASP.NET's default).
       request.setRequestHeader("X-CSRF-TOKEN", token);
       request.setRequestHeader("Content-Type", "application/octet-stream");
       request.upload.addEventListener("progress", (e) => {
@@ -31,6 +32,7 @@
       request.addEventListener("load", () => {
         if (request.status < 300) {
           bar.value = 100;
+          bar.setAttribute("data-percent", "100");
           item.classList.add("done");
           status.textContent = " ✓";
         } else {
