@@ -57,6 +57,14 @@ public sealed class AccessStampInterceptor : SaveChangesInterceptor, IOrgDbInter
     public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default) =>
         RollBackAsync(eventData?.Context);
 
+    /// <summary>A conflict (the journal's head moved) ends the save before it is retried: roll back what it began.</summary>
+    public override async ValueTask<InterceptionResult> ThrowingConcurrencyExceptionAsync(
+        ConcurrencyExceptionEventData eventData, InterceptionResult result, CancellationToken cancellationToken = default)
+    {
+        await RollBackAsync(eventData?.Context);
+        return result;
+    }
+
     public override Task SaveChangesCanceledAsync(DbContextEventData eventData, CancellationToken cancellationToken = default) =>
         RollBackAsync(eventData?.Context);
 

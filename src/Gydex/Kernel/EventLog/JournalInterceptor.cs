@@ -1,5 +1,6 @@
 using Gydex.Kernel.Access;
 using Gydex.Kernel.Identity;
+using Gydex.Kernel.Organizations;
 using Gydex.Kernel.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -17,17 +18,20 @@ public sealed class JournalInterceptor(
     IEnumerable<JournaledEntity> journaled,
     JournalActionCatalog actions,
     JournalActor actor,
-    DatabaseProvider provider,
+    JournalHeadCache heads,
+    CurrentOrganization current,
     JournalOptions options,
     TimeProvider clock) : SaveChangesInterceptor, IOrgDbInterceptor
 {
     private readonly Dictionary<Type, JournaledEntity> byType = journaled.ToDictionary(j => j.EntityType);
     private readonly Dictionary<DbContext, Pending> pending = new(ReferenceEqualityComparer.Instance);
 
-    // PostgreSQL: the row lock makes parallel writers queue here; SQLite's write transaction already excludes them.
-    private readonly string lockHead = "SELECT \"LastId\", \"LastHash\" FROM \"JournalHeads\" WHERE \"Id\" = 1" + provider.ForUpdate;
+    private const string ReadHead = "SELECT \"LastId\", \"LastHash\" FROM \"JournalHeads\" WHERE \"Id\" = 1";
 
-    private sealed record Pending(IDbContextTransaction? OwnedTransaction, List<JournalRecord> Described, List<JournalRecord> Explicit);
+    private sealed record Pending(Guid Organization, IDisposable Turn, List<JournalRecord> Described, List<JournalRecord> Explicit)
+    {
+        public JournalHeadCache.Head? Written { get; set; }
+    }
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
@@ -58,16 +62,14 @@ public sealed class JournalInterceptor(
         if (explicitRecords.Count == 0 && described.Count == 0)
             return result;
 
-        var owned = context.Database.CurrentTransaction is null
-            ? await context.Database.BeginTransactionAsync(cancellationToken)
-            : null;
-        // A savepoint inside a transaction opened just for this save would only cost two round trips.
-        if (owned is not null)
-            context.Database.AutoSavepointsEnabled = false;
-        pending[context] = new Pending(owned, described, explicitRecords);
+        // This node's writers of the organization take turns; another node's writer is caught by the head's
+        // concurrency check and the save is retried (OrgDbContext.SaveChangesAsync).
+        var organization = current.Required.Id;
+        var turn = await heads.TurnAsync(organization, cancellationToken);
+        pending[context] = new Pending(organization, turn, described, explicitRecords);
         try
         {
-            await AppendAsync(context, explicitRecords.Concat(described).ToList(), cancellationToken);
+            pending[context].Written = await AppendAsync(context, organization, explicitRecords.Concat(described).ToList(), cancellationToken);
         }
         catch
         {
@@ -93,6 +95,16 @@ public sealed class JournalInterceptor(
         ArgumentNullException.ThrowIfNull(eventData);
         if (eventData.Context is { } context)
             await FinishAsync(context, success: false, CancellationToken.None);
+    }
+
+    /// <summary>The head was moved by someone else: forget it, put the records back, let the save be retried.</summary>
+    public override async ValueTask<InterceptionResult> ThrowingConcurrencyExceptionAsync(
+        ConcurrencyExceptionEventData eventData, InterceptionResult result, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(eventData);
+        if (eventData.Context is { } context)
+            await FinishAsync(context, success: false, CancellationToken.None);
+        return result;
     }
 
     public override async Task SaveChangesCanceledAsync(DbContextEventData eventData, CancellationToken cancellationToken = default)
@@ -157,10 +169,14 @@ public sealed class JournalInterceptor(
         }
     }
 
-    /// <summary>Locks the head (the other writers wait here), then numbers and chains the records after it.</summary>
-    private async Task AppendAsync(DbContext context, List<JournalRecord> records, CancellationToken cancellationToken)
+    /// <summary>
+    /// Numbers and chains the records after the head as this node last wrote it (read from the database when it
+    /// does not know), and moves the head in the same batch, on condition that it is still where it was: the
+    /// change, its records and the head commit in SaveChanges' one transaction, in two round trips.
+    /// </summary>
+    private async Task<JournalHeadCache.Head> AppendAsync(DbContext context, Guid organization, List<JournalRecord> records, CancellationToken cancellationToken)
     {
-        var head = await context.Database.SqlQueryRaw<HeadRow>(lockHead).SingleAsync(cancellationToken);
+        var head = heads.Known(organization) ?? await ReadAsync(context, cancellationToken);
         var (lastId, lastHash) = (head.LastId, head.LastHash);
         var at = JournalChain.Truncate(clock.GetUtcNow());
         foreach (var record in records)
@@ -171,7 +187,8 @@ public sealed class JournalInterceptor(
             lastHash = record.Hash;
         }
 
-        // The head's new position goes in the same batch as the records (the row is locked, so nobody moved it).
+        // The head's new position goes in the same batch; its LastId is a concurrency token, so a head someone
+        // else moved meanwhile fails the save rather than forking the chain.
         var tracked = context.ChangeTracker.Entries<JournalHead>().FirstOrDefault();
         if (tracked is null)
         {
@@ -185,6 +202,13 @@ public sealed class JournalInterceptor(
 
         tracked.Entity.LastId = lastId;
         tracked.Entity.LastHash = lastHash;
+        return new JournalHeadCache.Head(lastId, lastHash);
+    }
+
+    private static async Task<JournalHeadCache.Head> ReadAsync(DbContext context, CancellationToken cancellationToken)
+    {
+        var row = await context.Database.SqlQueryRaw<HeadRow>(ReadHead).SingleAsync(cancellationToken);
+        return new JournalHeadCache.Head(row.LastId, row.LastHash);
     }
 
     private async Task FinishAsync(DbContext context, bool success, CancellationToken cancellationToken)
@@ -203,16 +227,14 @@ public sealed class JournalInterceptor(
             }
         }
 
-        if (work.OwnedTransaction is not { } transaction)
-            return;
-        context.Database.AutoSavepointsEnabled = true;
-        await using (transaction)
-        {
-            if (success)
-                await transaction.CommitAsync(cancellationToken);
-            else
-                await transaction.RollbackAsync(cancellationToken);
-        }
+        // Saved inside a caller's transaction that may still roll back: a head remembered too far is only a
+        // failed check and a retry at the next save, never a wrong chain.
+        if (success && work.Written is { } written)
+            heads.Remember(work.Organization, written);
+        else
+            heads.Forget(work.Organization);
+        work.Turn.Dispose();
+        await Task.CompletedTask;
     }
 
     private sealed class HeadRow

@@ -14,6 +14,7 @@ public static class JournalModule
         services.AddSingleton(options);
         services.AddSingleton<JournalActionCatalog>();
         services.AddSingleton<JournalAppender>();
+        services.AddSingleton<JournalHeadCache>();
         services.AddScoped<JournalActor>();
         services.AddScoped<Journal>();
         services.AddScoped<IOrgDbInterceptor, JournalInterceptor>();

@@ -184,6 +184,8 @@ internal sealed class JournalModel :
         builder.ToTable("JournalHeads");
         builder.Property(h => h.Id).ValueGeneratedNever();
         builder.Property(h => h.LastHash).HasMaxLength(64);
+        // Moving the head is conditional on where it was: two writers can never both append after one record.
+        builder.Property(h => h.LastId).IsConcurrencyToken();
         builder.HasData(new JournalHead { Id = JournalHead.SingletonId, LastId = 0, LastHash = JournalChain.Genesis });
     }
 

@@ -14,6 +14,27 @@ public abstract class OrgDbContext(DbContextOptions options) : IdentityUserConte
 {
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
 
+    /// <summary>
+    /// A save whose journal head was moved meanwhile by another node is numbered again and retried; inside a
+    /// caller's transaction EF's savepoint makes the retry clean.
+    /// </summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            }
+            catch (DbUpdateConcurrencyException conflict) when (attempt < 5
+                && conflict.Entries.All(e => e.Entity is EventLog.JournalHead)
+                && (Database.CurrentTransaction is null || Database.AutoSavepointsEnabled))
+            {
+                // The interceptor has forgotten the head and put the records back; the next attempt reads it afresh.
+            }
+        }
+    }
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -166,6 +166,7 @@ namespace Gydex.Kernel.Persistence.Migrations.Postgres.Org
                         .HasColumnType("character varying(64)");
 
                     b.Property<long>("LastId")
+                        .IsConcurrencyToken()
                         .HasColumnType("bigint");
 
                     b.HasKey("Id");

@@ -161,6 +161,7 @@ namespace Gydex.Kernel.Persistence.Migrations.Sqlite.Org
                         .HasColumnType("TEXT");
 
                     b.Property<long>("LastId")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
