@@ -100,8 +100,9 @@ internal static class WriteBench
         await Measure("sequential, 1 writer", 1, writes, sequential, rounds);
         if (parallel > 1)
             await Measure($"parallel, {parallel} writers", parallel, writes, sequential[..3], rounds);
-        var stampMoves = await StampAsync(host, org) - stampBefore;
-        Line($"check: the access stamp moved {stampMoves} times for {stamped} department inserts through the stamp interceptor{(stampMoves < stamped ? " — LOST UPDATES" : "")}");
+        // Each move writes a fresh random value (nodes compare for equality), so moves cannot be counted, only seen.
+        var stampAfter = await StampAsync(host, org);
+        Line($"check: the access stamp {(stampAfter != stampBefore ? "moved" : "DID NOT MOVE")} over {stamped} department inserts through the stamp interceptor");
 
         // The audited writes did what they claim: one record each, an intact chain.
         await using (var scope = host.Scope(org))
