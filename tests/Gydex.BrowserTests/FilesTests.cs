@@ -12,13 +12,15 @@ public sealed class FilesTests(LiveServer server)
 {
     /// <summary>
     /// Signs in with English for this browser only: the cookie the language switch sets, not the user's profile,
-    /// which other tests (the intern's Russian "Доступ запрещён") read.
+    /// which other tests (the intern's Russian "Доступ запрещён") read. Sign-in sets the cookie from the profile,
+    /// which a test running beside this one may have just switched to Russian, so it is set again afterwards.
     /// </summary>
     private async Task<IPage> SignInAsync(string login, int width = 1280, int height = 800)
     {
         var page = await server.NewPageAsync(width, height);
         var site = new Uri(server.BaseUrl);
-        await page.Context.AddCookiesAsync([new Cookie { Name = ".Gydex.Culture", Value = "en", Domain = site.Host, Path = "/demo" }]);
+        var english = new Cookie { Name = ".Gydex.Culture", Value = "en", Domain = site.Host, Path = "/demo" };
+        await page.Context.AddCookiesAsync([english]);
         await page.GotoAsync("/demo/login");
         await page.FillAsync("#Input_Login", login);
         await page.FillAsync("#Input_Password", LiveServer.DemoPassword);
@@ -32,6 +34,8 @@ public sealed class FilesTests(LiveServer server)
             throw new TimeoutException($"{login} did not reach the dashboard; at {page.Url}: {await page.InnerTextAsync("main")}", e);
         }
 
+        await page.Context.AddCookiesAsync([english]);
+        await page.ReloadAsync();
         await page.WaitForSelectorAsync("html[lang=en]");
         return page;
     }

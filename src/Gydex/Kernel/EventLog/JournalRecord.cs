@@ -184,8 +184,11 @@ internal sealed class JournalModel :
         builder.ToTable("JournalHeads");
         builder.Property(h => h.Id).ValueGeneratedNever();
         builder.Property(h => h.LastHash).HasMaxLength(64);
-        // Moving the head is conditional on where it was: two writers can never both append after one record.
+        // Moving the head is conditional on where it was: two writers can never both append after one record. The
+        // hash is part of the condition too: after a restore the chain can be back at a number a node remembers
+        // with another record at it, and appending after the remembered hash would break the chain.
         builder.Property(h => h.LastId).IsConcurrencyToken();
+        builder.Property(h => h.LastHash).IsConcurrencyToken();
         builder.HasData(new JournalHead { Id = JournalHead.SingletonId, LastId = 0, LastHash = JournalChain.Genesis });
     }
 

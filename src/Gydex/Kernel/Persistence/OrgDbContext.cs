@@ -16,7 +16,8 @@ public abstract class OrgDbContext(DbContextOptions options) : IdentityUserConte
 
     /// <summary>
     /// A save whose journal head was moved meanwhile by another node is numbered again and retried; inside a
-    /// caller's transaction EF's savepoint makes the retry clean.
+    /// caller's transaction EF's savepoint makes the retry clean. The move shows either as the head's failed
+    /// condition or, when the batch inserts the records first, as a record number the other node has taken.
     /// </summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
@@ -26,14 +27,26 @@ public abstract class OrgDbContext(DbContextOptions options) : IdentityUserConte
             {
                 return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
             }
-            catch (DbUpdateConcurrencyException conflict) when (attempt < 5
-                && conflict.Entries.All(e => e.Entity is EventLog.JournalHead)
+            catch (DbUpdateException conflict) when (attempt < 5 && IsJournalHeadMoved(conflict)
                 && (Database.CurrentTransaction is null || Database.AutoSavepointsEnabled))
             {
                 // The interceptor has forgotten the head and put the records back; the next attempt reads it afresh.
             }
         }
     }
+
+    private static bool IsJournalHeadMoved(DbUpdateException conflict) => conflict switch
+    {
+        DbUpdateConcurrencyException concurrency => concurrency.Entries.All(e => e.Entity is EventLog.JournalHead),
+        _ => conflict.InnerException switch
+        {
+            Npgsql.PostgresException pg => pg.SqlState == Npgsql.PostgresErrorCodes.UniqueViolation && pg.ConstraintName == "PK_Journal",
+            // SQLITE_CONSTRAINT_PRIMARYKEY names the table and column in its message.
+            Microsoft.Data.Sqlite.SqliteException sqlite => sqlite.SqliteExtendedErrorCode == 1555
+                && sqlite.Message.Contains("Journal.Id", StringComparison.Ordinal),
+            _ => false,
+        },
+    };
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -163,6 +163,65 @@ public sealed class JournalCaptureTests(SharedHost host)
         Assert.Equal(records.Count, result.Checked);
     }
 
+    private Task<int> AddDepartmentAsync(TestOrg org, string name) =>
+        factory.InOrgAsync(org, async sp =>
+        {
+            var db = sp.GetRequiredService<OrgDbContext>();
+            db.Add(new Department { Id = Guid.CreateVersion7(), Name = name });
+            return await db.SaveChangesAsync();
+        });
+
+    [Fact]
+    public async Task A_record_another_node_appended_is_caught_and_the_save_is_chained_after_it()
+    {
+        var org = await factory.CreateOrgAsync();
+        await AddDepartmentAsync(org, "Known to this node"); // this node now remembers the head
+
+        // Another node appends a record and moves the head: written here through a context without this node's
+        // interceptors (and so without its remembered head).
+        var foreign = (await RecordsAsync(org))[^1];
+        await using (var other = factory.Services.GetRequiredService<DatabaseProvider>().CreateOrgContext(org.Organization, []))
+        {
+            var record = new JournalRecord
+            {
+                Id = foreign.Id + 1, At = JournalChain.Truncate(DateTimeOffset.UtcNow), Action = AccessJournal.DepartmentCreated.Code,
+                DocumentType = "department", DocumentCode = "Written by another node",
+            };
+            record.Hash = JournalChain.Compute(foreign.Hash, record);
+            other.Add(record);
+            var head = await other.Set<JournalHead>().SingleAsync();
+            (head.LastId, head.LastHash) = (record.Id, record.Hash);
+            await other.SaveChangesAsync();
+        }
+
+        await AddDepartmentAsync(org, "After the other node");
+
+        var records = await RecordsAsync(org);
+        Assert.Equal(Enumerable.Range(1, records.Count).Select(i => (long)i), records.Select(r => r.Id));
+        Assert.Equal("Written by another node", records[^2].DocumentCode);
+        Assert.Equal("After the other node", records[^1].DocumentCode);
+        var result = await factory.InOrgAsync(org, sp => sp.GetRequiredService<JournalVerifier>().VerifyAsync(CancellationToken.None));
+        Assert.True(result.Intact, result.Problem);
+    }
+
+    [Fact]
+    public async Task A_head_at_the_remembered_number_but_with_another_hash_is_appended_to_as_the_database_has_it()
+    {
+        var org = await factory.CreateOrgAsync();
+        await AddDepartmentAsync(org, "Known to this node");
+
+        // As after a restore: the chain stands at the number this node remembers, with another record's hash there.
+        var rewound = new string('a', 64);
+        await factory.InOrgAsync(org, sp => sp.GetRequiredService<OrgDbContext>().Database
+            .ExecuteSqlAsync($"UPDATE \"JournalHeads\" SET \"LastHash\" = {rewound}"));
+
+        await AddDepartmentAsync(org, "After the restore");
+
+        var last = (await RecordsAsync(org))[^1];
+        Assert.Equal("After the restore", last.DocumentCode);
+        Assert.Equal(JournalChain.Compute(rewound, last), last.Hash);
+    }
+
     [Fact]
     public async Task Secrets_never_reach_the_journal()
     {

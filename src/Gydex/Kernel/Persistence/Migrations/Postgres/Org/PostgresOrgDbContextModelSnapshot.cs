@@ -161,6 +161,7 @@ namespace Gydex.Kernel.Persistence.Migrations.Postgres.Org
                         .HasColumnType("integer");
 
                     b.Property<string>("LastHash")
+                        .IsConcurrencyToken()
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");

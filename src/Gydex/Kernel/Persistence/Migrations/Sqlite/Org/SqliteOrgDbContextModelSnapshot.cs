@@ -156,6 +156,7 @@ namespace Gydex.Kernel.Persistence.Migrations.Sqlite.Org
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("LastHash")
+                        .IsConcurrencyToken()
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
