@@ -20,9 +20,16 @@ public static class CustomersModule
         services.AddCustomFieldEntity(new CustomFieldEntityType(ContactFields, new LocalizedText("Контакты", "Contacts"),
             (db, id) => CustomersJournal.ContactCode(db, id)));
         services.AddScoped<CustomersDirectory>();
+        services.AddScoped<CounterpartyBook>();
+        services.AddScoped<ContactBook>();
+        services.AddScoped<CustomerLists>();
         services.AddSingleton(new NavigationItem("customers", "Customers", "/customers/counterparties", 100, typeof(CustomersTexts), CustomersRights.Counterparties.View));
         return services;
     }
 
-    public static IEndpointRouteBuilder MapCustomers(this IEndpointRouteBuilder endpoints) => endpoints;
+    public static IEndpointRouteBuilder MapCustomers(this IEndpointRouteBuilder endpoints)
+    {
+        CustomersApi.Map(endpoints);
+        return endpoints;
+    }
 }
