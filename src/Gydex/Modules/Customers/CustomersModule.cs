@@ -48,8 +48,14 @@ public static class CustomersModule
             .RequireRight("/Modules/Customers/Pages/Contacts/New", ct.Create)
             .RequireRight("/Modules/Customers/Pages/Contacts/Edit", ct.Edit)
             .RequireRight("/Modules/Customers/Pages/Counterparties/Export", cp.Export)
-            .RequireRight("/Modules/Customers/Pages/Contacts/Export", ct.Export));
+            .RequireRight("/Modules/Customers/Pages/Contacts/Export", ct.Export)
+            .RequireRight("/Modules/Customers/Pages/Counterparties/Import", cp.Import)
+            .RequireRight("/Modules/Customers/Pages/Contacts/Import", ct.Import));
         services.AddScoped<CustomerExport>();
+        services.AddScoped<CustomerImporter>();
+        services.AddScoped<ImportJob>();
+        services.AddSingleton<ImportInbox>();
+        services.AddHostedService<ImportRunner>();
         services.AddSearchArea<CounterpartySearch>();
         services.AddSearchArea<ContactSearch>();
         services.AddSingleton(new NavigationItem("customers", "Customers", "/customers/counterparties", 100, typeof(CustomersTexts), CustomersRights.Counterparties.View));
