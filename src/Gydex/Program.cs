@@ -1,12 +1,15 @@
 using Gydex.Kernel.Access;
 using Gydex.Kernel.CommandLine;
+using Gydex.Kernel.CustomFields;
 using Gydex.Kernel.EventLog;
 using Gydex.Kernel.Help;
 using Gydex.Kernel.Identity;
 using Gydex.Kernel.Organizations;
 using Gydex.Kernel.Persistence;
+using Gydex.Kernel.Search;
 using Gydex.Kernel.Web;
 using Gydex.Modules.Administration;
+using Gydex.Modules.Customers;
 using Gydex.Modules.Exchange;
 using Gydex.Modules.Files;
 
@@ -19,12 +22,16 @@ builder.Services
     .AddGydexAccess()
     .AddTrustedProxies(builder.Configuration)
     .AddGydexWeb() // before every module: their page conventions apply to the Razor Pages set up here
+    .AddApiRateLimit(builder.Configuration)
     .AddGydexHelp()
     .AddGydexJournal(builder.Configuration)
+    .AddCustomFields()
+    .AddGlobalSearch()
     .AddCommandLine<OrganizationCommands>()
     .AddAdministration()
     .AddExchange()
-    .AddFiles(builder.Configuration);
+    .AddFiles(builder.Configuration)
+    .AddCustomers();
 
 var app = builder.Build();
 
@@ -37,6 +44,7 @@ app.MapGydexIdentity();
 app.MapGydexJournal();
 app.MapAdministration();
 app.MapFiles();
+app.MapCustomers();
 
 await app.RunAsync();
 return 0;

@@ -15,10 +15,17 @@ public static class AccessMatrixSamples
 {
     /// <summary>What the samples act on in a fresh organization.</summary>
     public sealed record Context(Guid VictimId, Guid GroupId, Guid DepartmentId, Guid RootDepartmentId, Guid EmptyDepartmentId,
-        Guid FolderId, Guid OtherFolderId, Guid FileId, Guid DeletedFolderId, Guid DeletedFileId);
+        Guid FolderId, Guid OtherFolderId, Guid FileId, Guid DeletedFolderId, Guid DeletedFileId,
+        Guid CounterpartyId, string OtherCounterpartyCode, Guid ContactId, string OtherContactCode);
 
-    /// <summary>A request; <paramref name="Body"/> is sent raw (an upload) instead of a form.</summary>
-    public sealed record Sample(string Method, Func<Context, string> Path, Func<Context, IEnumerable<KeyValuePair<string, string>>> Form, byte[]? Body = null);
+    /// <summary>
+    /// A request; <paramref name="Body"/> is sent raw (an upload) instead of a form; <paramref name="Json"/> makes it an API call
+    /// of any method with that JSON body (empty: no body) and the bearer token.
+    /// </summary>
+    public sealed record Sample(string Method, Func<Context, string> Path, Func<Context, IEnumerable<KeyValuePair<string, string>>> Form, byte[]? Body = null,
+        string? Json = null);
+
+    private static Sample Api(string method, Func<Context, string> path, string json = "") => new(method, path, _ => [], null, json);
 
     private static Sample Get(Func<Context, string> path) => new("GET", path, _ => []);
 
@@ -97,6 +104,43 @@ public static class AccessMatrixSamples
         [("/api/v1/files/{id:guid}/content", "GET", null)] = Get(c => $"/api/v1/files/{c.FileId}/content"),
         [("/journal/worktime", "GET", null)] = Get(c => $"/journal/worktime?from=2026-03-01&to=2026-03-31&department={c.DepartmentId}"),
         [("/journal/worktime/export", "GET", null)] = Get(_ => "/journal/worktime/export?format=xlsx"),
+        [("/admin/custom-fields", "GET", null)] = Get(_ => "/admin/custom-fields"),
+        [("/customers/counterparties", "GET", null)] = Get(_ => "/customers/counterparties?q=a"),
+        [("/customers/counterparties", "POST", "Assign")] = Post(_ => "/customers/counterparties?handler=Assign", c => [F("ids", c.CounterpartyId), F("responsibleId", c.VictimId)]),
+        [("/customers/counterparties", "POST", "Tag")] = Post(_ => "/customers/counterparties?handler=Tag", c => [F("ids", c.CounterpartyId), F("tag", "vip")]),
+        [("/customers/counterparties", "POST", "Delete")] = Post(_ => "/customers/counterparties?handler=Delete", c => [F("ids", c.CounterpartyId)]),
+        [("/customers/counterparties/{id:guid}", "GET", null)] = Get(c => $"/customers/counterparties/{c.CounterpartyId}"),
+        [("/customers/counterparties/{id:guid}", "POST", "Delete")] = Post(c => $"/customers/counterparties/{c.CounterpartyId}?handler=Delete"),
+        [("/customers/counterparties/{id:guid}", "POST", "Merge")] = Post(c => $"/customers/counterparties/{c.CounterpartyId}?handler=Merge", c => [F("other", c.OtherCounterpartyCode)]),
+        [("/customers/counterparties/new", "GET", null)] = Get(_ => "/customers/counterparties/new"),
+        [("/customers/counterparties/new", "POST", null)] = Post(_ => "/customers/counterparties/new", _ => [F("Input.Name", "Новый"), F("Input.Kind", "Legal")]),
+        [("/customers/counterparties/{id:guid}/edit", "GET", null)] = Get(c => $"/customers/counterparties/{c.CounterpartyId}/edit"),
+        [("/customers/counterparties/{id:guid}/edit", "POST", null)] = Post(c => $"/customers/counterparties/{c.CounterpartyId}/edit", _ => [F("Input.Name", "Переименован"), F("Input.Kind", "Legal")]),
+        [("/customers/counterparties/export", "GET", null)] = Get(_ => "/customers/counterparties/export?format=csv"),
+        [("/customers/counterparties/import", "GET", null)] = Get(_ => "/customers/counterparties/import"),
+        [("/customers/contacts", "GET", null)] = Get(_ => "/customers/contacts?q=a"),
+        [("/customers/contacts", "POST", "Assign")] = Post(_ => "/customers/contacts?handler=Assign", c => [F("ids", c.ContactId), F("responsibleId", c.VictimId)]),
+        [("/customers/contacts", "POST", "Tag")] = Post(_ => "/customers/contacts?handler=Tag", c => [F("ids", c.ContactId), F("tag", "vip")]),
+        [("/customers/contacts", "POST", "Delete")] = Post(_ => "/customers/contacts?handler=Delete", c => [F("ids", c.ContactId)]),
+        [("/customers/contacts/{id:guid}", "GET", null)] = Get(c => $"/customers/contacts/{c.ContactId}"),
+        [("/customers/contacts/{id:guid}", "POST", "Delete")] = Post(c => $"/customers/contacts/{c.ContactId}?handler=Delete"),
+        [("/customers/contacts/{id:guid}", "POST", "Merge")] = Post(c => $"/customers/contacts/{c.ContactId}?handler=Merge", c => [F("other", c.OtherContactCode)]),
+        [("/customers/contacts/new", "GET", null)] = Get(_ => "/customers/contacts/new"),
+        [("/customers/contacts/new", "POST", null)] = Post(_ => "/customers/contacts/new", _ => [F("Input.Surname", "Новиков")]),
+        [("/customers/contacts/{id:guid}/edit", "GET", null)] = Get(c => $"/customers/contacts/{c.ContactId}/edit"),
+        [("/customers/contacts/{id:guid}/edit", "POST", null)] = Post(c => $"/customers/contacts/{c.ContactId}/edit", _ => [F("Input.Surname", "Переименов")]),
+        [("/customers/contacts/export", "GET", null)] = Get(_ => "/customers/contacts/export?format=xlsx"),
+        [("/customers/contacts/import", "GET", null)] = Get(_ => "/customers/contacts/import"),
+        [("/api/v1/counterparties", "GET", null)] = Get(_ => "/api/v1/counterparties"),
+        [("/api/v1/counterparties", "POST", null)] = Api("POST", _ => "/api/v1/counterparties", """{"name":"API","inn":"7736207543"}"""),
+        [("/api/v1/counterparties/{id:guid}", "GET", null)] = Get(c => $"/api/v1/counterparties/{c.CounterpartyId}"),
+        [("/api/v1/counterparties/{id:guid}", "PATCH", null)] = Api("PATCH", c => $"/api/v1/counterparties/{c.CounterpartyId}", """{"notes":"patched"}"""),
+        [("/api/v1/counterparties/{id:guid}", "DELETE", null)] = Api("DELETE", c => $"/api/v1/counterparties/{c.CounterpartyId}"),
+        [("/api/v1/contacts", "GET", null)] = Get(_ => "/api/v1/contacts"),
+        [("/api/v1/contacts", "POST", null)] = Api("POST", _ => "/api/v1/contacts", """{"surname":"Апиев"}"""),
+        [("/api/v1/contacts/{id:guid}", "GET", null)] = Get(c => $"/api/v1/contacts/{c.ContactId}"),
+        [("/api/v1/contacts/{id:guid}", "PATCH", null)] = Api("PATCH", c => $"/api/v1/contacts/{c.ContactId}", """{"position":"CEO"}"""),
+        [("/api/v1/contacts/{id:guid}", "DELETE", null)] = Api("DELETE", c => $"/api/v1/contacts/{c.ContactId}"),
     };
 
     public static bool Has(string route, string method, string? handler) => Samples.ContainsKey((route, method, handler));
@@ -120,8 +164,10 @@ public static class AccessMatrixSamples
 
             // Folders whose own rights let everyone do everything: only the program rights decide.
             var files = await FilesFixtures.SampleTreeAsync(sp);
+            var customers = await Modules.Customers.CustomersFixtures.SampleAsync(sp, victim.Id);
             return new Context(victim.Id, group.Id, department.Id, root.Id, empty.Id,
-                files.FolderId, files.OtherFolderId, files.FileId, files.DeletedFolderId, files.DeletedFileId);
+                files.FolderId, files.OtherFolderId, files.FileId, files.DeletedFolderId, files.DeletedFileId,
+                customers.CounterpartyId, customers.OtherCounterpartyCode, customers.ContactId, customers.OtherContactCode);
         });
     }
 }
