@@ -9,6 +9,7 @@ using Gydex.Kernel.Web;
 using Gydex.Modules.Administration;
 using Gydex.Modules.Exchange;
 using Gydex.Modules.Files;
+using Gydex.Modules.Sales;
 
 var builder = WebApplication.CreateBuilder(GydexCommandLine.HostArgs(args)).QuietForCommands(args);
 
@@ -24,7 +25,8 @@ builder.Services
     .AddCommandLine<OrganizationCommands>()
     .AddAdministration()
     .AddExchange()
-    .AddFiles(builder.Configuration);
+    .AddFiles(builder.Configuration)
+    .AddSales();
 
 var app = builder.Build();
 
@@ -37,6 +39,7 @@ app.MapGydexIdentity();
 app.MapGydexJournal();
 app.MapAdministration();
 app.MapFiles();
+app.MapSales();
 
 await app.RunAsync();
 return 0;
