@@ -1,12 +1,15 @@
 using Gydex.Kernel.Access;
 using Gydex.Kernel.CommandLine;
+using Gydex.Kernel.CustomFields;
 using Gydex.Kernel.EventLog;
 using Gydex.Kernel.Help;
 using Gydex.Kernel.Identity;
 using Gydex.Kernel.Organizations;
 using Gydex.Kernel.Persistence;
+using Gydex.Kernel.Search;
 using Gydex.Kernel.Web;
 using Gydex.Modules.Administration;
+using Gydex.Modules.Customers;
 using Gydex.Modules.Exchange;
 using Gydex.Modules.Files;
 using Gydex.Modules.Sales;
@@ -22,10 +25,13 @@ builder.Services
     .AddGydexWeb() // before every module: their page conventions apply to the Razor Pages set up here
     .AddGydexHelp()
     .AddGydexJournal(builder.Configuration)
+    .AddCustomFields()
+    .AddGlobalSearch()
     .AddCommandLine<OrganizationCommands>()
     .AddAdministration()
     .AddExchange()
     .AddFiles(builder.Configuration)
+    .AddCustomers()
     .AddSales();
 
 var app = builder.Build();
@@ -39,6 +45,7 @@ app.MapGydexIdentity();
 app.MapGydexJournal();
 app.MapAdministration();
 app.MapFiles();
+app.MapCustomers();
 app.MapSales();
 
 await app.RunAsync();

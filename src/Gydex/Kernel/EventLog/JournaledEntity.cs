@@ -33,6 +33,7 @@ public sealed class JournaledEntity<T> : JournaledEntity
     private string? documentType;
     private Func<T, string?>? documentId;
     private Func<T, DbContext, string?>? documentCode;
+    private Func<T, string?>? documentTypeOf;
     private Func<T, Guid?>? affectedUser;
     private Func<T, Guid?>? affectedGroup;
     private Func<EntityEntry, JournalAction?>? changedAs;
@@ -69,6 +70,13 @@ public sealed class JournaledEntity<T> : JournaledEntity
         documentType = type;
         documentId = id;
         documentCode = code;
+        return this;
+    }
+
+    /// <summary>For an entity that belongs to documents of several types (a custom field's value): the type of each.</summary>
+    public JournaledEntity<T> DocumentTypeOf(Func<T, string?> type)
+    {
+        documentTypeOf = type;
         return this;
     }
 
@@ -122,7 +130,7 @@ public sealed class JournaledEntity<T> : JournaledEntity
         return new JournalRecord
         {
             Action = action.Code,
-            DocumentType = documentType,
+            DocumentType = documentTypeOf?.Invoke(entity) ?? documentType,
             DocumentId = JournalText.Clean(documentId?.Invoke(entity), JournalRecord.DocumentIdMaxLength),
             DocumentCode = JournalText.Clean(documentCode?.Invoke(entity, entry.Context), JournalRecord.DocumentCodeMaxLength),
             AffectedUserId = affectedUser?.Invoke(entity),

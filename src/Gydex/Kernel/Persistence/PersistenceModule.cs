@@ -48,6 +48,7 @@ public static class PersistenceModule
         services.AddScoped<OrgDbContext>(sp => provider.CreateOrgContext(
             sp.GetRequiredService<CurrentOrganization>().Required,
             sp.GetServices<IOrgDbInterceptor>()));
+        services.AddScoped<DocumentNumbers>();
         return services;
     }
 }

@@ -19,7 +19,26 @@ public sealed class SqliteOrgDbContext(DbContextOptions<SqliteOrgDbContext> opti
         SqliteConventions.Apply(configurationBuilder);
 }
 
-public sealed class PostgresOrgDbContext(DbContextOptions<PostgresOrgDbContext> options) : OrgDbContext(options);
+public sealed class PostgresOrgDbContext(DbContextOptions<PostgresOrgDbContext> options) : OrgDbContext(options)
+{
+    /// <summary>The column a module's records are searched by ("contains" in any position).</summary>
+    public const string SearchColumn = "SearchText";
+
+    /// <summary>
+    /// Every entity's <see cref="SearchColumn"/> gets a trigram GIN index, so a substring search over a million rows
+    /// reads the index; SQLite has no such index and scans.
+    /// </summary>
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.HasPostgresExtension("pg_trgm");
+        foreach (var entity in builder.Model.GetEntityTypes().Where(e => e.FindProperty(SearchColumn) is not null).ToList())
+        {
+            builder.Entity(entity.ClrType).HasIndex(SearchColumn).HasMethod("gin").HasOperators("gin_trgm_ops")
+                .HasDatabaseName($"IX_{entity.GetTableName()}_{SearchColumn}_trgm");
+        }
+    }
+}
 
 internal static class SqliteConventions
 {
