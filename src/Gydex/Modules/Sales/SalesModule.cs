@@ -15,6 +15,7 @@ public static class SalesModule
         services.AddStereotypeGrants<SalesStereotypeGrants>();
         SalesJournal.AddSalesJournal(services);
         services.AddScoped<SalesPeople>();
+        services.AddScoped<SalesClock>();
         services.AddScoped<SalesCustomers>();
         services.AddScoped<SalesRecords>();
         services.AddScoped<Pipelines>();

@@ -38,8 +38,8 @@ public sealed class SalesRecords(Deals deals, SalesCustomers customers)
     public static string? PathOf(string? type, Guid? id) => (type, id) switch
     {
         (RecordTypes.Deal, { } d) => $"/deals/{d}",
-        (RecordTypes.Counterparty, { } c) => $"/counterparties/{c}",
-        (RecordTypes.Contact, { } c) => $"/contacts/{c}",
+        (RecordTypes.Counterparty, { } c) => $"/customers/counterparties/{c}",
+        (RecordTypes.Contact, { } c) => $"/customers/contacts/{c}",
         _ => null,
     };
 }

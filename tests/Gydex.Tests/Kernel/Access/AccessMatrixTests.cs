@@ -117,6 +117,15 @@ public sealed class AccessMatrixTests(SharedHost host)
     private static async Task<HttpResponseMessage> SendAsync(HttpClient browser, TestOrg org, AccessMatrixSamples.Sample sample, AccessMatrixSamples.Context context, string apiToken)
     {
         var path = $"/{org.Slug}{sample.Path(context)}";
+        if (sample.Json is { } json)
+        {
+            using var call = new HttpRequestMessage(new HttpMethod(sample.Method), path);
+            call.Headers.Authorization = new("Bearer", apiToken);
+            if (sample.Method != "DELETE")
+                call.Content = new StringContent(json(context), System.Text.Encoding.UTF8, "application/json");
+            return await browser.SendAsync(call);
+        }
+
         if (sample.Method == "GET")
         {
             using var get = new HttpRequestMessage(HttpMethod.Get, path);

@@ -25,7 +25,7 @@ public sealed class NewDealModel(Deals deals, Pipelines pipelines, SalesPeople p
             Form.ResponsibleId = access.UserId;
             Form.CounterpartyId = counterpartyId;
             Form.ContactId = contactId;
-            Form.StageId = (await pipelines.FindAsync(null, HttpContext.RequestAborted))?.Stages.FirstOrDefault()?.Id;
+            Form.StageId = (await pipelines.FindAsync(null, HttpContext.RequestAborted))?.Stages is { Count: > 0 } stages ? stages[0].Id : null;
         }
 
         var ct = HttpContext.RequestAborted;
