@@ -23,6 +23,7 @@ builder.Services
     .AddGydexAccess()
     .AddTrustedProxies(builder.Configuration)
     .AddGydexWeb() // before every module: their page conventions apply to the Razor Pages set up here
+    .AddApiRateLimit(builder.Configuration)
     .AddGydexHelp()
     .AddGydexJournal(builder.Configuration)
     .AddCustomFields()

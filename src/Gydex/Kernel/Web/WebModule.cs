@@ -114,6 +114,7 @@ public static class WebModule
         app.UseMiddleware<RequestLogScopeMiddleware>();
         app.UseOneTimePasswordGate();
         app.UseAuthorization();
+        app.UseRateLimiter();
         return app;
     }
 

@@ -7,10 +7,14 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace Gydex.Modules.Customers;
 
 /// <summary>Who a counterparty is in law: an organization, a sole proprietor or a private person.</summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<CounterpartyKind>))]
 public enum CounterpartyKind
 {
+    [System.Text.Json.Serialization.JsonStringEnumMemberName("legal")]
     Legal,
+    [System.Text.Json.Serialization.JsonStringEnumMemberName("sole")]
     Sole,
+    [System.Text.Json.Serialization.JsonStringEnumMemberName("person")]
     Person,
 }
 
@@ -217,10 +221,10 @@ internal sealed class CustomersModel :
         builder.HasIndex(c => c.Number).IsUnique();
         builder.HasIndex(c => c.Inn);
         // Keyset paging by each sortable column, the id breaking ties; scoped lists lead with the owner.
-        builder.HasIndex(c => new { c.Name, c.Id });
-        builder.HasIndex(c => new { c.UpdatedAt, c.Id });
-        builder.HasIndex(c => new { c.ResponsibleId, c.Name, c.Id });
-        builder.HasIndex(c => new { c.DepartmentId, c.Name, c.Id });
+        builder.HasIndex(c => new { c.Name, c.Number });
+        builder.HasIndex(c => new { c.UpdatedAt, c.Number });
+        builder.HasIndex(c => new { c.ResponsibleId, c.Name, c.Number });
+        builder.HasIndex(c => new { c.DepartmentId, c.Name, c.Number });
         builder.HasIndex(c => c.ImportId);
         builder.Property(c => c.SearchText).HasMaxLength(Customers.SearchText.MaxLength);
     }
@@ -256,10 +260,10 @@ internal sealed class CustomersModel :
         builder.HasOne<GydexUser>().WithMany().HasForeignKey(c => c.ResponsibleId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(c => c.Code).IsUnique();
         builder.HasIndex(c => c.Number).IsUnique();
-        builder.HasIndex(c => new { c.Surname, c.Id });
-        builder.HasIndex(c => new { c.UpdatedAt, c.Id });
-        builder.HasIndex(c => new { c.ResponsibleId, c.Surname, c.Id });
-        builder.HasIndex(c => new { c.DepartmentId, c.Surname, c.Id });
+        builder.HasIndex(c => new { c.Surname, c.Number });
+        builder.HasIndex(c => new { c.UpdatedAt, c.Number });
+        builder.HasIndex(c => new { c.ResponsibleId, c.Surname, c.Number });
+        builder.HasIndex(c => new { c.DepartmentId, c.Surname, c.Number });
         builder.HasIndex(c => c.ImportId);
         builder.Property(c => c.SearchText).HasMaxLength(Customers.SearchText.MaxLength);
     }

@@ -20,9 +20,39 @@ public static class CustomersModule
         services.AddCustomFieldEntity(new CustomFieldEntityType(ContactFields, new LocalizedText("Контакты", "Contacts"),
             (db, id) => CustomersJournal.ContactCode(db, id)));
         services.AddScoped<CustomersDirectory>();
+        services.AddScoped<CounterpartyBook>();
+        services.AddScoped<ContactBook>();
+        services.AddScoped<CustomerLists>();
+        services.AddScoped<Pages.CustomerPageData>();
+        services.AddScoped<Kernel.Lists.ListPreferences>();
+        var cp = CustomersRights.Counterparties;
+        var ct = CustomersRights.Contacts;
+        services.Configure<Microsoft.AspNetCore.Mvc.RazorPages.RazorPagesOptions>(o => o.Conventions
+            .RequireRight("/Modules/Customers/Pages/Counterparties/Index", cp.View)
+            .RequireRight("/Modules/Customers/Pages/Counterparties/Index", "Assign", cp.Edit)
+            .RequireRight("/Modules/Customers/Pages/Counterparties/Index", "Tag", cp.Edit)
+            .RequireRight("/Modules/Customers/Pages/Counterparties/Index", "Delete", cp.Delete)
+            .RequireRight("/Modules/Customers/Pages/Counterparties/Details", cp.View)
+            .RequireRight("/Modules/Customers/Pages/Counterparties/Details", "Delete", cp.Delete)
+            .RequireRight("/Modules/Customers/Pages/Counterparties/Details", "Merge", cp.Edit)
+            .RequireRight("/Modules/Customers/Pages/Counterparties/New", cp.Create)
+            .RequireRight("/Modules/Customers/Pages/Counterparties/Edit", cp.Edit)
+            .RequireRight("/Modules/Customers/Pages/Contacts/Index", ct.View)
+            .RequireRight("/Modules/Customers/Pages/Contacts/Index", "Assign", ct.Edit)
+            .RequireRight("/Modules/Customers/Pages/Contacts/Index", "Tag", ct.Edit)
+            .RequireRight("/Modules/Customers/Pages/Contacts/Index", "Delete", ct.Delete)
+            .RequireRight("/Modules/Customers/Pages/Contacts/Details", ct.View)
+            .RequireRight("/Modules/Customers/Pages/Contacts/Details", "Delete", ct.Delete)
+            .RequireRight("/Modules/Customers/Pages/Contacts/Details", "Merge", ct.Edit)
+            .RequireRight("/Modules/Customers/Pages/Contacts/New", ct.Create)
+            .RequireRight("/Modules/Customers/Pages/Contacts/Edit", ct.Edit));
         services.AddSingleton(new NavigationItem("customers", "Customers", "/customers/counterparties", 100, typeof(CustomersTexts), CustomersRights.Counterparties.View));
         return services;
     }
 
-    public static IEndpointRouteBuilder MapCustomers(this IEndpointRouteBuilder endpoints) => endpoints;
+    public static IEndpointRouteBuilder MapCustomers(this IEndpointRouteBuilder endpoints)
+    {
+        CustomersApi.Map(endpoints);
+        return endpoints;
+    }
 }

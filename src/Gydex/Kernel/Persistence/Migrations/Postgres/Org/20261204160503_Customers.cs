@@ -95,6 +95,33 @@ namespace Gydex.Kernel.Persistence.Migrations.Postgres.Org
                 });
 
             migrationBuilder.CreateTable(
+                name: "CustomerImports",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Target = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    FileName = table.Column<string>(type: "character varying(260)", maxLength: 260, nullable: false),
+                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Duplicates = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Mapping = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: false),
+                    Total = table.Column<int>(type: "integer", nullable: false),
+                    Processed = table.Column<int>(type: "integer", nullable: false),
+                    Created = table.Column<int>(type: "integer", nullable: false),
+                    Updated = table.Column<int>(type: "integer", nullable: false),
+                    Skipped = table.Column<int>(type: "integer", nullable: false),
+                    Rejected = table.Column<int>(type: "integer", nullable: false),
+                    Error = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    FinishedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    UndoneAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CustomerImports", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "CustomFieldDefinitions",
                 columns: table => new
                 {
@@ -124,6 +151,46 @@ namespace Gydex.Kernel.Persistence.Migrations.Postgres.Org
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_DocumentSequences", x => x.Name);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ListColumns",
+                columns: table => new
+                {
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    List = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Columns = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ListColumns", x => new { x.UserId, x.List });
+                    table.ForeignKey(
+                        name: "FK_ListColumns_Users_UserId",
+                        column: x => x.UserId,
+                        principalTable: "Users",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SavedFilters",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    List = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Query = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SavedFilters", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SavedFilters_Users_UserId",
+                        column: x => x.UserId,
+                        principalTable: "Users",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -193,6 +260,49 @@ namespace Gydex.Kernel.Persistence.Migrations.Postgres.Org
                 });
 
             migrationBuilder.CreateTable(
+                name: "CustomerImportRecords",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ImportId = table.Column<Guid>(type: "uuid", nullable: false),
+                    RecordId = table.Column<Guid>(type: "uuid", nullable: false),
+                    WasCreated = table.Column<bool>(type: "boolean", nullable: false),
+                    Before = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CustomerImportRecords", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CustomerImportRecords_CustomerImports_ImportId",
+                        column: x => x.ImportId,
+                        principalTable: "CustomerImports",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CustomerImportRejections",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ImportId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Row = table.Column<int>(type: "integer", nullable: false),
+                    Reason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CustomerImportRejections", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CustomerImportRejections_CustomerImports_ImportId",
+                        column: x => x.ImportId,
+                        principalTable: "CustomerImports",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "CustomFieldValues",
                 columns: table => new
                 {
@@ -242,9 +352,9 @@ namespace Gydex.Kernel.Persistence.Migrations.Postgres.Org
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_Contacts_DepartmentId_Surname_Id",
+                name: "IX_Contacts_DepartmentId_Surname_Number",
                 table: "Contacts",
-                columns: new[] { "DepartmentId", "Surname", "Id" });
+                columns: new[] { "DepartmentId", "Surname", "Number" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Contacts_ImportId",
@@ -258,9 +368,9 @@ namespace Gydex.Kernel.Persistence.Migrations.Postgres.Org
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_Contacts_ResponsibleId_Surname_Id",
+                name: "IX_Contacts_ResponsibleId_Surname_Number",
                 table: "Contacts",
-                columns: new[] { "ResponsibleId", "Surname", "Id" });
+                columns: new[] { "ResponsibleId", "Surname", "Number" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Contacts_SearchText_trgm",
@@ -270,14 +380,14 @@ namespace Gydex.Kernel.Persistence.Migrations.Postgres.Org
                 .Annotation("Npgsql:IndexOperators", new[] { "gin_trgm_ops" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Contacts_Surname_Id",
+                name: "IX_Contacts_Surname_Number",
                 table: "Contacts",
-                columns: new[] { "Surname", "Id" });
+                columns: new[] { "Surname", "Number" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Contacts_UpdatedAt_Id",
+                name: "IX_Contacts_UpdatedAt_Number",
                 table: "Contacts",
-                columns: new[] { "UpdatedAt", "Id" });
+                columns: new[] { "UpdatedAt", "Number" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Counterparties_Code",
@@ -286,9 +396,9 @@ namespace Gydex.Kernel.Persistence.Migrations.Postgres.Org
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_Counterparties_DepartmentId_Name_Id",
+                name: "IX_Counterparties_DepartmentId_Name_Number",
                 table: "Counterparties",
-                columns: new[] { "DepartmentId", "Name", "Id" });
+                columns: new[] { "DepartmentId", "Name", "Number" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Counterparties_ImportId",
@@ -301,9 +411,9 @@ namespace Gydex.Kernel.Persistence.Migrations.Postgres.Org
                 column: "Inn");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Counterparties_Name_Id",
+                name: "IX_Counterparties_Name_Number",
                 table: "Counterparties",
-                columns: new[] { "Name", "Id" });
+                columns: new[] { "Name", "Number" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Counterparties_Number",
@@ -312,9 +422,9 @@ namespace Gydex.Kernel.Persistence.Migrations.Postgres.Org
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_Counterparties_ResponsibleId_Name_Id",
+                name: "IX_Counterparties_ResponsibleId_Name_Number",
                 table: "Counterparties",
-                columns: new[] { "ResponsibleId", "Name", "Id" });
+                columns: new[] { "ResponsibleId", "Name", "Number" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Counterparties_SearchText_trgm",
@@ -324,14 +434,29 @@ namespace Gydex.Kernel.Persistence.Migrations.Postgres.Org
                 .Annotation("Npgsql:IndexOperators", new[] { "gin_trgm_ops" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Counterparties_UpdatedAt_Id",
+                name: "IX_Counterparties_UpdatedAt_Number",
                 table: "Counterparties",
-                columns: new[] { "UpdatedAt", "Id" });
+                columns: new[] { "UpdatedAt", "Number" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_CounterpartyBankAccounts_CounterpartyId",
                 table: "CounterpartyBankAccounts",
                 column: "CounterpartyId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CustomerImportRecords_ImportId",
+                table: "CustomerImportRecords",
+                column: "ImportId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CustomerImportRejections_ImportId_Row",
+                table: "CustomerImportRejections",
+                columns: new[] { "ImportId", "Row" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CustomerImports_CreatedAt",
+                table: "CustomerImports",
+                column: "CreatedAt");
 
             migrationBuilder.CreateIndex(
                 name: "IX_CustomFieldDefinitions_EntityType_Key",
@@ -354,6 +479,12 @@ namespace Gydex.Kernel.Persistence.Migrations.Postgres.Org
                 table: "CustomFieldValues",
                 columns: new[] { "RecordId", "FieldId" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SavedFilters_UserId_List_Name",
+                table: "SavedFilters",
+                columns: new[] { "UserId", "List", "Name" },
+                unique: true);
         }
 
         /// <inheritdoc />
@@ -369,16 +500,31 @@ namespace Gydex.Kernel.Persistence.Migrations.Postgres.Org
                 name: "CounterpartyBankAccounts");
 
             migrationBuilder.DropTable(
+                name: "CustomerImportRecords");
+
+            migrationBuilder.DropTable(
+                name: "CustomerImportRejections");
+
+            migrationBuilder.DropTable(
                 name: "CustomFieldValues");
 
             migrationBuilder.DropTable(
                 name: "DocumentSequences");
 
             migrationBuilder.DropTable(
+                name: "ListColumns");
+
+            migrationBuilder.DropTable(
+                name: "SavedFilters");
+
+            migrationBuilder.DropTable(
                 name: "Contacts");
 
             migrationBuilder.DropTable(
                 name: "Counterparties");
+
+            migrationBuilder.DropTable(
+                name: "CustomerImports");
 
             migrationBuilder.DropTable(
                 name: "CustomFieldDefinitions");

@@ -91,6 +91,33 @@ namespace Gydex.Kernel.Persistence.Migrations.Sqlite.Org
                 });
 
             migrationBuilder.CreateTable(
+                name: "CustomerImports",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Target = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 260, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Duplicates = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Mapping = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false),
+                    Total = table.Column<int>(type: "INTEGER", nullable: false),
+                    Processed = table.Column<int>(type: "INTEGER", nullable: false),
+                    Created = table.Column<int>(type: "INTEGER", nullable: false),
+                    Updated = table.Column<int>(type: "INTEGER", nullable: false),
+                    Skipped = table.Column<int>(type: "INTEGER", nullable: false),
+                    Rejected = table.Column<int>(type: "INTEGER", nullable: false),
+                    Error = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    FinishedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    UndoneAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CustomerImports", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "CustomFieldDefinitions",
                 columns: table => new
                 {
@@ -120,6 +147,46 @@ namespace Gydex.Kernel.Persistence.Migrations.Sqlite.Org
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_DocumentSequences", x => x.Name);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ListColumns",
+                columns: table => new
+                {
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    List = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Columns = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ListColumns", x => new { x.UserId, x.List });
+                    table.ForeignKey(
+                        name: "FK_ListColumns_Users_UserId",
+                        column: x => x.UserId,
+                        principalTable: "Users",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SavedFilters",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    List = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Query = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SavedFilters", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SavedFilters_Users_UserId",
+                        column: x => x.UserId,
+                        principalTable: "Users",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -189,6 +256,49 @@ namespace Gydex.Kernel.Persistence.Migrations.Sqlite.Org
                 });
 
             migrationBuilder.CreateTable(
+                name: "CustomerImportRecords",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ImportId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RecordId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    WasCreated = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Before = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CustomerImportRecords", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CustomerImportRecords_CustomerImports_ImportId",
+                        column: x => x.ImportId,
+                        principalTable: "CustomerImports",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CustomerImportRejections",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ImportId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Row = table.Column<int>(type: "INTEGER", nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CustomerImportRejections", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CustomerImportRejections_CustomerImports_ImportId",
+                        column: x => x.ImportId,
+                        principalTable: "CustomerImports",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "CustomFieldValues",
                 columns: table => new
                 {
@@ -238,9 +348,9 @@ namespace Gydex.Kernel.Persistence.Migrations.Sqlite.Org
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_Contacts_DepartmentId_Surname_Id",
+                name: "IX_Contacts_DepartmentId_Surname_Number",
                 table: "Contacts",
-                columns: new[] { "DepartmentId", "Surname", "Id" });
+                columns: new[] { "DepartmentId", "Surname", "Number" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Contacts_ImportId",
@@ -254,19 +364,19 @@ namespace Gydex.Kernel.Persistence.Migrations.Sqlite.Org
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_Contacts_ResponsibleId_Surname_Id",
+                name: "IX_Contacts_ResponsibleId_Surname_Number",
                 table: "Contacts",
-                columns: new[] { "ResponsibleId", "Surname", "Id" });
+                columns: new[] { "ResponsibleId", "Surname", "Number" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Contacts_Surname_Id",
+                name: "IX_Contacts_Surname_Number",
                 table: "Contacts",
-                columns: new[] { "Surname", "Id" });
+                columns: new[] { "Surname", "Number" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Contacts_UpdatedAt_Id",
+                name: "IX_Contacts_UpdatedAt_Number",
                 table: "Contacts",
-                columns: new[] { "UpdatedAt", "Id" });
+                columns: new[] { "UpdatedAt", "Number" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Counterparties_Code",
@@ -275,9 +385,9 @@ namespace Gydex.Kernel.Persistence.Migrations.Sqlite.Org
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_Counterparties_DepartmentId_Name_Id",
+                name: "IX_Counterparties_DepartmentId_Name_Number",
                 table: "Counterparties",
-                columns: new[] { "DepartmentId", "Name", "Id" });
+                columns: new[] { "DepartmentId", "Name", "Number" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Counterparties_ImportId",
@@ -290,9 +400,9 @@ namespace Gydex.Kernel.Persistence.Migrations.Sqlite.Org
                 column: "Inn");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Counterparties_Name_Id",
+                name: "IX_Counterparties_Name_Number",
                 table: "Counterparties",
-                columns: new[] { "Name", "Id" });
+                columns: new[] { "Name", "Number" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Counterparties_Number",
@@ -301,19 +411,34 @@ namespace Gydex.Kernel.Persistence.Migrations.Sqlite.Org
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_Counterparties_ResponsibleId_Name_Id",
+                name: "IX_Counterparties_ResponsibleId_Name_Number",
                 table: "Counterparties",
-                columns: new[] { "ResponsibleId", "Name", "Id" });
+                columns: new[] { "ResponsibleId", "Name", "Number" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Counterparties_UpdatedAt_Id",
+                name: "IX_Counterparties_UpdatedAt_Number",
                 table: "Counterparties",
-                columns: new[] { "UpdatedAt", "Id" });
+                columns: new[] { "UpdatedAt", "Number" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_CounterpartyBankAccounts_CounterpartyId",
                 table: "CounterpartyBankAccounts",
                 column: "CounterpartyId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CustomerImportRecords_ImportId",
+                table: "CustomerImportRecords",
+                column: "ImportId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CustomerImportRejections_ImportId_Row",
+                table: "CustomerImportRejections",
+                columns: new[] { "ImportId", "Row" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CustomerImports_CreatedAt",
+                table: "CustomerImports",
+                column: "CreatedAt");
 
             migrationBuilder.CreateIndex(
                 name: "IX_CustomFieldDefinitions_EntityType_Key",
@@ -336,6 +461,12 @@ namespace Gydex.Kernel.Persistence.Migrations.Sqlite.Org
                 table: "CustomFieldValues",
                 columns: new[] { "RecordId", "FieldId" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SavedFilters_UserId_List_Name",
+                table: "SavedFilters",
+                columns: new[] { "UserId", "List", "Name" },
+                unique: true);
         }
 
         /// <inheritdoc />
@@ -351,16 +482,31 @@ namespace Gydex.Kernel.Persistence.Migrations.Sqlite.Org
                 name: "CounterpartyBankAccounts");
 
             migrationBuilder.DropTable(
+                name: "CustomerImportRecords");
+
+            migrationBuilder.DropTable(
+                name: "CustomerImportRejections");
+
+            migrationBuilder.DropTable(
                 name: "CustomFieldValues");
 
             migrationBuilder.DropTable(
                 name: "DocumentSequences");
 
             migrationBuilder.DropTable(
+                name: "ListColumns");
+
+            migrationBuilder.DropTable(
+                name: "SavedFilters");
+
+            migrationBuilder.DropTable(
                 name: "Contacts");
 
             migrationBuilder.DropTable(
                 name: "Counterparties");
+
+            migrationBuilder.DropTable(
+                name: "CustomerImports");
 
             migrationBuilder.DropTable(
                 name: "CustomFieldDefinitions");

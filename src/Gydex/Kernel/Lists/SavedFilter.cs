@@ -1,0 +1,102 @@
+using Gydex.Kernel.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Gydex.Kernel.Lists;
+
+/// <summary>A user's named filter of a list (its query string), offered on that list's page.</summary>
+public sealed class SavedFilter
+{
+    public const int NameMaxLength = 100;
+    public const int QueryMaxLength = 2000;
+
+    public Guid Id { get; set; }
+
+    public Guid UserId { get; set; }
+
+    /// <summary>The list, e.g. <c>counterparties</c>.</summary>
+    public string List { get; set; } = "";
+
+    public string Name { get; set; } = "";
+
+    public string Query { get; set; } = "";
+}
+
+/// <summary>A user's choice of a list's columns.</summary>
+public sealed class ListColumns
+{
+    public Guid UserId { get; set; }
+
+    public string List { get; set; } = "";
+
+    /// <summary>Column keys, comma-separated, in order.</summary>
+    public string Columns { get; set; } = "";
+}
+
+/// <summary>A user's saved filters and columns; each user sees and changes only their own.</summary>
+public sealed class ListPreferences(OrgDbContext db, Access.CurrentAccess access)
+{
+    private Guid Me => access.UserId ?? Guid.Empty;
+
+    public Task<List<SavedFilter>> FiltersAsync(string list, CancellationToken cancellationToken) =>
+        db.Set<SavedFilter>().AsNoTracking().Where(f => f.UserId == Me && f.List == list).OrderBy(f => f.Name).ToListAsync(cancellationToken);
+
+    public async Task SaveFilterAsync(string list, string name, string query, CancellationToken cancellationToken)
+    {
+        name = name.Trim();
+        if (name.Length == 0 || name.Length > SavedFilter.NameMaxLength || query.Length > SavedFilter.QueryMaxLength)
+            return;
+        var existing = await db.Set<SavedFilter>().FirstOrDefaultAsync(f => f.UserId == Me && f.List == list && f.Name == name, cancellationToken);
+        if (existing is null)
+            db.Add(new SavedFilter { Id = Guid.CreateVersion7(), UserId = Me, List = list, Name = name, Query = query });
+        else
+            existing.Query = query;
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    public async Task DeleteFilterAsync(Guid id, CancellationToken cancellationToken) =>
+        await db.Set<SavedFilter>().Where(f => f.Id == id && f.UserId == Me).ExecuteDeleteAsync(cancellationToken);
+
+    /// <summary>The chosen columns among <paramref name="available"/>, or <paramref name="defaults"/>.</summary>
+    public async Task<IReadOnlyList<string>> ColumnsAsync(string list, IReadOnlyCollection<string> available, IReadOnlyList<string> defaults,
+        CancellationToken cancellationToken)
+    {
+        var saved = await db.Set<ListColumns>().AsNoTracking().Where(c => c.UserId == Me && c.List == list).Select(c => c.Columns).FirstOrDefaultAsync(cancellationToken);
+        var chosen = (saved ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries).Where(available.Contains).ToList();
+        return chosen.Count > 0 ? chosen : defaults;
+    }
+
+    public async Task SaveColumnsAsync(string list, IEnumerable<string> columns, IReadOnlyCollection<string> available, CancellationToken cancellationToken)
+    {
+        var value = string.Join(',', columns.Where(available.Contains).Distinct(StringComparer.Ordinal));
+        var existing = await db.Set<ListColumns>().FirstOrDefaultAsync(c => c.UserId == Me && c.List == list, cancellationToken);
+        if (existing is null)
+            db.Add(new ListColumns { UserId = Me, List = list, Columns = value });
+        else
+            existing.Columns = value;
+        await db.SaveChangesAsync(cancellationToken);
+    }
+}
+
+[OrgEntity]
+internal sealed class ListsModel : IEntityTypeConfiguration<SavedFilter>, IEntityTypeConfiguration<ListColumns>
+{
+    public void Configure(EntityTypeBuilder<SavedFilter> builder)
+    {
+        builder.ToTable("SavedFilters");
+        builder.Property(f => f.List).HasMaxLength(64);
+        builder.Property(f => f.Name).HasMaxLength(SavedFilter.NameMaxLength);
+        builder.Property(f => f.Query).HasMaxLength(SavedFilter.QueryMaxLength);
+        builder.HasIndex(f => new { f.UserId, f.List, f.Name }).IsUnique();
+        builder.HasOne<Identity.GydexUser>().WithMany().HasForeignKey(f => f.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+
+    public void Configure(EntityTypeBuilder<ListColumns> builder)
+    {
+        builder.ToTable("ListColumns");
+        builder.HasKey(c => new { c.UserId, c.List });
+        builder.Property(c => c.List).HasMaxLength(64);
+        builder.Property(c => c.Columns).HasMaxLength(2000);
+        builder.HasOne<Identity.GydexUser>().WithMany().HasForeignKey(c => c.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -1,0 +1,64 @@
+using System.Linq.Expressions;
+using System.Text;
+using System.Text.Json;
+
+namespace Gydex.Kernel.Persistence;
+
+/// <summary>
+/// Keyset paging: a page starts after the last row of the previous one (its sort value and a unique number),
+/// so page 1000 costs what page 1 does and no COUNT is taken. The cursor is opaque to clients.
+/// </summary>
+public static class Keyset
+{
+    public sealed record Cursor(string? Value, long Number);
+
+    public static string Encode(string? value, long number) =>
+        Convert.ToBase64String(JsonSerializer.SerializeToUtf8Bytes(new Cursor(value, number))).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    /// <summary>The cursor, or null when it is not one of ours (a bad cursor starts from the beginning).</summary>
+    public static Cursor? Decode(string? cursor)
+    {
+        if (string.IsNullOrEmpty(cursor) || cursor.Length > 2000)
+            return null;
+        try
+        {
+            var base64 = cursor.Replace('-', '+').Replace('_', '/');
+            base64 += new string('=', (4 - (base64.Length % 4)) % 4);
+            return JsonSerializer.Deserialize<Cursor>(Encoding.UTF8.GetString(Convert.FromBase64String(base64)));
+        }
+        catch (Exception e) when (e is FormatException or JsonException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Orders by <paramref name="key"/> then <paramref name="number"/>, and keeps the rows after the cursor.</summary>
+    public static IQueryable<T> Page<T, TKey>(IQueryable<T> query, Expression<Func<T, TKey>> key, Expression<Func<T, long>> number,
+        bool descending, TKey? after, long? afterNumber)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentNullException.ThrowIfNull(key);
+        ArgumentNullException.ThrowIfNull(number);
+        if (afterNumber is { } n)
+        {
+            var row = key.Parameters[0];
+            var numberBody = new Replace(number.Parameters[0], row).Visit(number.Body);
+            var last = Expression.Constant(after, typeof(TKey));
+            var lastNumber = Expression.Constant(n);
+            Expression Beyond(Expression left, Expression right) => typeof(TKey) == typeof(string)
+                ? (descending ? Expression.LessThan : (Func<Expression, Expression, BinaryExpression>)Expression.GreaterThan)(
+                    Expression.Call(typeof(string).GetMethod(nameof(string.Compare), [typeof(string), typeof(string)])!, left, right), Expression.Constant(0))
+                : descending ? Expression.LessThan(left, right) : Expression.GreaterThan(left, right);
+            var condition = Expression.OrElse(Beyond(key.Body, last),
+                Expression.AndAlso(Expression.Equal(key.Body, last), descending ? Expression.LessThan(numberBody, lastNumber) : Expression.GreaterThan(numberBody, lastNumber)));
+            query = query.Where(Expression.Lambda<Func<T, bool>>(condition, row));
+        }
+
+        return descending ? query.OrderByDescending(key).ThenByDescending(number) : query.OrderBy(key).ThenBy(number);
+    }
+
+    private sealed class Replace(ParameterExpression from, ParameterExpression to) : ExpressionVisitor
+    {
+        protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : base.VisitParameter(node);
+    }
+}
