@@ -1,5 +1,6 @@
 using System.Globalization;
 using Gydex.Kernel.Access;
+using Gydex.Kernel.CustomFields;
 using Gydex.Kernel.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -31,6 +32,9 @@ public sealed record DealInput
     public string? Source { get; init; }
 
     public string? LostReason { get; init; }
+
+    /// <summary>Custom fields by key; a null value clears one; absent keys stay as they are.</summary>
+    public IReadOnlyDictionary<string, string?>? CustomFields { get; init; }
 }
 
 public sealed record DealFilter
@@ -53,13 +57,19 @@ public sealed record DealFilter
     /// <summary><c>updated</c> (default, newest first), <c>created</c>, <c>title</c>, <c>amount</c>, <c>close</c>.</summary>
     public string? Sort { get; init; }
 
+    /// <summary>Custom-field filters by key (text: contains; others: equal).</summary>
+    public IReadOnlyDictionary<string, string>? Custom { get; init; }
+
     public string? After { get; init; }
 
     public int Limit { get; init; } = 50;
 }
 
 public sealed record DealRow(Deal Deal, string StageName, StageKind StageKind, int Probability, string PipelineName, string ResponsibleName,
-    string? CounterpartyName, string? ContactName);
+    string? CounterpartyName, string? ContactName)
+{
+    public IReadOnlyDictionary<string, string> CustomFields { get; init; } = new Dictionary<string, string>();
+}
 
 public sealed record StageChangeRow(DateTimeOffset At, string? From, string To, string By);
 
@@ -71,7 +81,7 @@ public sealed record DealView(DealRow Row, IReadOnlyList<StageChangeRow> History
 /// scope is refused.
 /// </summary>
 public sealed class Deals(OrgDbContext db, CurrentAccess access, FieldRights fieldRights, SalesPeople people, Pipelines pipelines,
-    SalesCustomers customers, TimeProvider clock)
+    SalesCustomers customers, CustomFields fields, TimeProvider clock)
 {
     public const int MaxLimit = 200;
     public static readonly IReadOnlyList<string> Sorts = ["updated", "created", "title", "amount", "close"];
@@ -86,6 +96,16 @@ public sealed class Deals(OrgDbContext db, CurrentAccess access, FieldRights fie
     {
         ArgumentNullException.ThrowIfNull(filter);
         var query = Filtered(await ScopedAsync(SalesRights.DealsView, cancellationToken), filter).AsNoTracking();
+        if (filter.Custom is { Count: > 0 } custom)
+        {
+            var definitions = await FieldDefinitionsAsync(cancellationToken);
+            foreach (var (key, value) in custom)
+            {
+                if (definitions.FirstOrDefault(d => d.Key == key) is { } definition && !string.IsNullOrWhiteSpace(value))
+                    query = fields.Filter(query, definition, value);
+            }
+        }
+
         var limit = Math.Clamp(filter.Limit, 1, MaxLimit);
         var after = Keyset.Parse(filter.After);
         var sort = Sorts.Contains(filter.Sort ?? "") ? filter.Sort : "updated";
@@ -164,12 +184,16 @@ public sealed class Deals(OrgDbContext db, CurrentAccess access, FieldRights fie
         var names = all.ToDictionary(p => p.Pipeline.Id, p => p.Pipeline.Name);
         var everyone = await people.AllAsync(cancellationToken);
         var parties = await customers.NamesAsync(deals.Select(d => d.CounterpartyId), deals.Select(d => d.ContactId), cancellationToken);
+        var custom = deals.Count == 0 ? [] : await fields.ValuesAsync(Deal.CustomFieldsType, deals.Select(d => d.Id).ToList(), cancellationToken);
         return deals.Select(d =>
         {
             var stage = stages.GetValueOrDefault(d.StageId);
             return new DealRow(d, stage?.Name ?? "", stage?.Kind ?? StageKind.Open, stage?.Probability ?? 0, names.GetValueOrDefault(d.PipelineId) ?? "",
                 everyone.GetValueOrDefault(d.ResponsibleId)?.Name ?? "",
-                d.CounterpartyId is { } c ? parties.GetValueOrDefault(c) : null, d.ContactId is { } k ? parties.GetValueOrDefault(k) : null);
+                d.CounterpartyId is { } c ? parties.GetValueOrDefault(c) : null, d.ContactId is { } k ? parties.GetValueOrDefault(k) : null)
+            {
+                CustomFields = custom.GetValueOrDefault(d.Id) ?? [],
+            };
         }).ToList();
     }
 
@@ -221,9 +245,11 @@ public sealed class Deals(OrgDbContext db, CurrentAccess access, FieldRights fie
         deal.PipelineId = pipeline.Pipeline.Id;
         deal.StageId = input.StageId ?? pipeline.Stages[0].Id;
         var errors = await ApplyAsync(deal, input with { StageId = deal.StageId, PipelineId = deal.PipelineId }, isNew: true, cancellationToken);
+        var custom = await CustomAsync(input, complete: true, errors, cancellationToken);
         if (errors.Count > 0)
             return SalesResult.Invalid<Deal>(errors);
         db.Add(deal);
+        await fields.StageAsync(Deal.CustomFieldsType, deal.Id, await FieldDefinitionsAsync(cancellationToken), custom.Values, cancellationToken);
         db.Add(new DealStageChange { Id = Guid.CreateVersion7(), DealId = deal.Id, ToStageId = deal.StageId, ChangedAt = now, ChangedById = access.UserId });
         await SalesNumbers.SaveNumberedAsync(db, deal, d => d.Number, (d, n) => d.Number = n, cancellationToken);
         return SalesResult.Done<Deal>(deal);
@@ -247,8 +273,10 @@ public sealed class Deals(OrgDbContext db, CurrentAccess access, FieldRights fie
         var deal = found.Value!;
         var stageBefore = deal.StageId;
         var errors = await ApplyAsync(deal, input, isNew: false, cancellationToken);
+        var custom = await CustomAsync(input, complete: false, errors, cancellationToken);
         if (errors.Count > 0)
             return SalesResult.Invalid<Deal>(errors);
+        await fields.StageAsync(Deal.CustomFieldsType, deal.Id, await FieldDefinitionsAsync(cancellationToken), custom.Values, cancellationToken);
         if (deal.StageId != stageBefore)
             db.Add(new DealStageChange { Id = Guid.CreateVersion7(), DealId = deal.Id, FromStageId = stageBefore, ToStageId = deal.StageId, ChangedAt = clock.GetUtcNow(), ChangedById = access.UserId });
         if (db.Entry(deal).State == EntityState.Modified)
@@ -266,9 +294,21 @@ public sealed class Deals(OrgDbContext db, CurrentAccess access, FieldRights fie
         var found = await ForActionAsync(id, SalesRights.DealsDelete, cancellationToken);
         if (found.Outcome != SalesOutcome.Done)
             return found;
+        await fields.RemoveAllAsync(id, cancellationToken);
         db.Remove(found.Value!);
         await db.SaveChangesAsync(cancellationToken);
         return found;
+    }
+
+    public Task<IReadOnlyList<CustomFieldDefinition>> FieldDefinitionsAsync(CancellationToken cancellationToken) =>
+        fields.DefinitionsAsync(Deal.CustomFieldsType, cancellationToken);
+
+    private async Task<CustomFieldInput> CustomAsync(DealInput input, bool complete, Dictionary<string, string> errors, CancellationToken cancellationToken)
+    {
+        var custom = CustomFields.Validate(await FieldDefinitionsAsync(cancellationToken), input.CustomFields ?? new Dictionary<string, string?>(), complete);
+        foreach (var (key, problem) in custom.Errors)
+            errors[CustomFields.FormPrefix + key] = problem;
+        return custom;
     }
 
     /// <summary>Gives deals to another employee; those outside the edit scope are left alone and counted.</summary>
@@ -294,6 +334,8 @@ public sealed class Deals(OrgDbContext db, CurrentAccess access, FieldRights fie
     {
         ArgumentNullException.ThrowIfNull(ids);
         var deals = await (await ScopedAsync(SalesRights.DealsDelete, cancellationToken)).Where(d => ids.Contains(d.Id)).ToListAsync(cancellationToken);
+        foreach (var deal in deals)
+            await fields.RemoveAllAsync(deal.Id, cancellationToken);
         db.RemoveRange(deals);
         await db.SaveChangesAsync(cancellationToken);
         return SalesResult.Done<(int, int)>((deals.Count, ids.Distinct().Count() - deals.Count));

@@ -6,7 +6,7 @@ namespace Gydex.Modules.Sales;
 public sealed record DealResponse(Guid Id, string Code, string Title, Guid? CounterpartyId, string? Counterparty, Guid? ContactId, string? Contact,
     decimal? Amount, string Currency, Guid PipelineId, string Pipeline, Guid StageId, string Stage, StageKind StageKind, int Probability,
     DateOnly? ExpectedCloseOn, Guid ResponsibleId, string Responsible, Guid? DepartmentId, string? Source, string? LostReason,
-    DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, DateTimeOffset? ClosedAt)
+    DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, DateTimeOffset? ClosedAt, IReadOnlyDictionary<string, string> CustomFields)
 {
     public static DealResponse From(DealRow r)
     {
@@ -14,7 +14,7 @@ public sealed record DealResponse(Guid Id, string Code, string Title, Guid? Coun
         var d = r.Deal;
         return new(d.Id, d.Code, d.Title, d.CounterpartyId, r.CounterpartyName, d.ContactId, r.ContactName, d.Amount, d.Currency, d.PipelineId, r.PipelineName,
             d.StageId, r.StageName, r.StageKind, r.Probability, d.ExpectedCloseOn, d.ResponsibleId, r.ResponsibleName, d.DepartmentId, d.Source, d.LostReason,
-            d.CreatedAt, d.UpdatedAt, d.ClosedAt);
+            d.CreatedAt, d.UpdatedAt, d.ClosedAt, r.CustomFields);
     }
 }
 
@@ -64,7 +64,7 @@ public static class SalesApi
         api.MapGet("/pipelines", GetPipelines).RequireRight(SalesRights.DealsView).WithName("ListPipelines").WithSummary("The pipelines and their stages.");
 
         api.MapGet("/deals", ListDeals).RequireRight(SalesRights.DealsView).WithName("ListDeals")
-            .WithSummary("Deals within the caller's scope: filters (q, pipelineId, stageId, responsibleId, counterpartyId, contactId, state=open|won|lost), sort (updated, created, title, amount, close), cursor paging (after, limit ≤ 200).");
+            .WithSummary("Deals within the caller's scope: filters (q, pipelineId, stageId, responsibleId, counterpartyId, contactId, state=open|won|lost, cf.<key> for custom fields), sort (updated, created, title, amount, close), cursor paging (after, limit ≤ 200).");
         api.MapGet("/deals/{id:guid}", GetDeal).RequireRight(SalesRights.DealsView).WithName("GetDeal").WithSummary("A deal with its stage history.");
         api.MapPost("/deals", CreateDeal).RequireRight(SalesRights.DealsCreate).WithName("CreateDeal")
             .WithSummary("Creates a deal; the caller is its responsible unless responsibleId says otherwise; the default pipeline's first stage unless given.")
@@ -104,12 +104,12 @@ public static class SalesApi
     // ---- deals
 
     private static async Task<Ok<ListResponse<DealResponse>>> ListDeals(string? q, Guid? pipelineId, Guid? stageId, Guid? responsibleId, Guid? counterpartyId,
-        Guid? contactId, string? state, string? sort, string? after, int? limit, Deals deals, CancellationToken cancellationToken)
+        Guid? contactId, string? state, string? sort, string? after, int? limit, Deals deals, HttpRequest request, CancellationToken cancellationToken)
     {
         var page = await deals.ListAsync(new DealFilter
         {
             Q = q, PipelineId = pipelineId, StageId = stageId, ResponsibleId = responsibleId, CounterpartyId = counterpartyId, ContactId = contactId,
-            State = state, Sort = sort, After = after, Limit = limit ?? 50,
+            State = state, Sort = sort, After = after, Limit = limit ?? 50, Custom = CustomFilters(request),
         }, cancellationToken);
         return TypedResults.Ok(new ListResponse<DealResponse>(page.Items.Select(DealResponse.From).ToList(), page.Next));
     }
@@ -144,6 +144,11 @@ public static class SalesApi
         var result = await deals.DeleteAsync(id, cancellationToken);
         return result.Outcome == SalesOutcome.Done ? TypedResults.NoContent() : await FailureAsync(result, request, cancellationToken);
     }
+
+    /// <summary>The custom-field filters of a list's query: <c>cf.&lt;key&gt;=value</c>.</summary>
+    internal static Dictionary<string, string> CustomFilters(HttpRequest request) =>
+        request.Query.Where(q => q.Key.StartsWith(Gydex.Kernel.CustomFields.CustomFields.FormPrefix, StringComparison.Ordinal) && !string.IsNullOrWhiteSpace(q.Value))
+            .ToDictionary(q => q.Key[Gydex.Kernel.CustomFields.CustomFields.FormPrefix.Length..], q => q.Value.ToString(), StringComparer.Ordinal);
 
     // ---- tasks
 

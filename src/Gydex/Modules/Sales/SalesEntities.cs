@@ -50,8 +50,11 @@ public sealed class Stage
 }
 
 /// <summary>A deal: a sale being worked on with a counterparty, moving through the stages of a pipeline.</summary>
-public sealed class Deal
+public sealed class Deal : Gydex.Kernel.CustomFields.ICustomFieldRecord
 {
+    /// <summary>The entity type name of deals' custom fields (and their journal documents).</summary>
+    public const string CustomFieldsType = "deal";
+
     public const int TitleMaxLength = 200;
     public const int SourceMaxLength = 100;
     public const int LostReasonMaxLength = 500;

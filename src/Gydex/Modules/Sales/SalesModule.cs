@@ -1,4 +1,6 @@
 using Gydex.Kernel.Access;
+using Gydex.Kernel.CustomFields;
+using Gydex.Kernel.Search;
 using Gydex.Kernel.Organizations;
 using Gydex.Kernel.Web;
 
@@ -14,6 +16,10 @@ public static class SalesModule
         services.AddRights<SalesRights>();
         services.AddStereotypeGrants<SalesStereotypeGrants>();
         SalesJournal.AddSalesJournal(services);
+        services.AddCustomFieldEntity(new CustomFieldEntityType(Deal.CustomFieldsType, new LocalizedText("Сделки", "Deals"),
+            (db, id) => db.Find<Deal>(id)?.Code));
+        services.AddSearchArea<DealsSearchArea>();
+        services.AddSearchArea<TasksSearchArea>();
         services.AddScoped<SalesPeople>();
         services.AddScoped<SalesClock>();
         services.AddScoped<SalesCustomers>();

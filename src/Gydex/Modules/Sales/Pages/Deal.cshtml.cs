@@ -20,6 +20,12 @@ public sealed class DealModel(Deals deals, Pipelines pipelines, SalesPeople peop
 
     public IReadOnlyList<SalesCustomers.Choice> Contacts { get; private set; } = [];
 
+    public IReadOnlyList<Gydex.Kernel.CustomFields.CustomFieldDefinition> Fields { get; private set; } = [];
+
+    public IReadOnlyDictionary<string, string> CustomValues { get; private set; } = new Dictionary<string, string>();
+
+    public Gydex.Kernel.CustomFields.CustomFieldForm CustomForm => new(Fields, CustomValues, CustomErrors);
+
     public IReadOnlyList<ActivityRow> ActivityRows { get; private set; } = [];
 
     public IReadOnlyList<TaskRow> TaskRows { get; private set; } = [];
@@ -32,11 +38,18 @@ public sealed class DealModel(Deals deals, Pipelines pipelines, SalesPeople peop
             return NotFound();
         View = view;
         if (Request.Method == "GET")
+        {
             Form = DealForm.From(view.Row.Deal);
+            CustomValues = view.Row.CustomFields;
+        }
+
         All = await pipelines.AllAsync(ct);
         People = await people.ActiveAsync(ct);
         Counterparties = await customers.CounterpartiesAsync(null, ct);
         Contacts = await customers.ContactsAsync(null, ct);
+        Fields = await deals.FieldDefinitionsAsync(ct);
+        if (Request.Method != "GET")
+            CustomValues = PostedCustom().Where(p => p.Value is not null).ToDictionary(p => p.Key, p => p.Value!, StringComparer.Ordinal);
         if (access.Has(SalesRights.ActivitiesView))
             ActivityRows = (await activities.ListAsync(new ActivityFilter { RecordType = RecordTypes.Deal, RecordId = id, Limit = 50 }, ct)).Items;
         if (access.Has(SalesRights.TasksView))
@@ -52,7 +65,7 @@ public sealed class DealModel(Deals deals, Pipelines pipelines, SalesPeople peop
         var (input, error) = Form.ToInput();
         if (input is null)
             return await OutcomeAsync(SalesResult.Invalid<Deal>(error!, "The amount is a non-negative number with at most two decimals."), () => "", () => OnGetAsync(id));
-        var result = await deals.UpdateAsync(id, input, HttpContext.RequestAborted);
+        var result = await deals.UpdateAsync(id, input with { CustomFields = PostedCustom() }, HttpContext.RequestAborted);
         if (result.Outcome == SalesOutcome.Done)
             Done("The deal has been saved.");
         return await OutcomeAsync(result, () => Here(id), () => OnGetAsync(id));

@@ -18,6 +18,12 @@ public sealed class NewDealModel(Deals deals, Pipelines pipelines, SalesPeople p
 
     public IReadOnlyList<SalesCustomers.Choice> Contacts { get; private set; } = [];
 
+    public IReadOnlyList<Gydex.Kernel.CustomFields.CustomFieldDefinition> Fields { get; private set; } = [];
+
+    public IReadOnlyDictionary<string, string> CustomValues { get; private set; } = new Dictionary<string, string>();
+
+    public Gydex.Kernel.CustomFields.CustomFieldForm CustomForm => new(Fields, CustomValues, CustomErrors);
+
     public async Task<IActionResult> OnGetAsync(Guid? counterpartyId, Guid? contactId)
     {
         if (Request.Method == "GET")
@@ -33,6 +39,9 @@ public sealed class NewDealModel(Deals deals, Pipelines pipelines, SalesPeople p
         People = await people.ActiveAsync(ct);
         Counterparties = await customers.CounterpartiesAsync(null, ct);
         Contacts = await customers.ContactsAsync(null, ct);
+        Fields = await deals.FieldDefinitionsAsync(ct);
+        if (Request.Method != "GET")
+            CustomValues = PostedCustom().Where(p => p.Value is not null).ToDictionary(p => p.Key, p => p.Value!, StringComparer.Ordinal);
         return Page();
     }
 
@@ -42,7 +51,7 @@ public sealed class NewDealModel(Deals deals, Pipelines pipelines, SalesPeople p
         if (input is null)
             return await OutcomeAsync(SalesResult.Invalid<Deal>(error!, "The amount is a non-negative number with at most two decimals."), () => "", () => OnGetAsync(null, null));
         var stage = Form.StageId is { } s ? await pipelines.StageAsync(s, HttpContext.RequestAborted) : null;
-        var result = await deals.CreateAsync(input with { PipelineId = stage?.PipelineId }, HttpContext.RequestAborted);
+        var result = await deals.CreateAsync(input with { PipelineId = stage?.PipelineId, CustomFields = PostedCustom() }, HttpContext.RequestAborted);
         if (result.Outcome == SalesOutcome.Done)
             Done("The deal has been created.");
         return await OutcomeAsync(result, () => Url.Content($"~/deals/{result.Value!.Id}"), () => OnGetAsync(null, null));

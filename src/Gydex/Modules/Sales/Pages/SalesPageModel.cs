@@ -19,6 +19,13 @@ public abstract class SalesPageModel(IStringLocalizer<SalesTexts> texts) : PageM
 
     public string? ErrorFor(string field) => Errors.GetValueOrDefault(field);
 
+    /// <summary>The problems of the custom fields, by key.</summary>
+    public IReadOnlyDictionary<string, string> CustomErrors => Errors.Where(e => e.Key.StartsWith(Gydex.Kernel.CustomFields.CustomFields.FormPrefix, StringComparison.Ordinal))
+        .ToDictionary(e => e.Key[Gydex.Kernel.CustomFields.CustomFields.FormPrefix.Length..], e => e.Value, StringComparer.Ordinal);
+
+    /// <summary>The cf.* values of the posted form.</summary>
+    protected Dictionary<string, string?> PostedCustom() => Gydex.Kernel.CustomFields.CustomFieldForm.Posted(Request.Form);
+
     protected void Done(string message) => TempData["sales-message"] = texts[message].Value;
 
     protected async Task<IActionResult> OutcomeAsync<T>(SalesResult<T> result, Func<string> doneUrl, Func<Task<IActionResult>> showAgain)

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Gydex.Kernel.Persistence.Migrations.Postgres.Org
 {
     [DbContext(typeof(PostgresOrgDbContext))]
-    [Migration("20261204155955_Sales")]
+    [Migration("20261204162540_Sales")]
     partial class Sales
     {
         /// <inheritdoc />
@@ -622,6 +622,57 @@ namespace Gydex.Kernel.Persistence.Migrations.Postgres.Org
                     b.ToTable("Users", (string)null);
                 });
 
+            modelBuilder.Entity("Gydex.Kernel.Lists.ListColumns", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("List")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Columns")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.HasKey("UserId", "List");
+
+                    b.ToTable("ListColumns", (string)null);
+                });
+
+            modelBuilder.Entity("Gydex.Kernel.Lists.SavedFilter", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("List")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Query")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "List", "Name")
+                        .IsUnique();
+
+                    b.ToTable("SavedFilters", (string)null);
+                });
+
             modelBuilder.Entity("Gydex.Kernel.Persistence.DocumentSequence", b =>
                 {
                     b.Property<string>("Name")
@@ -773,13 +824,13 @@ namespace Gydex.Kernel.Persistence.Migrations.Postgres.Org
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchText"), "gin");
                     NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("SearchText"), new[] { "gin_trgm_ops" });
 
-                    b.HasIndex("Surname", "Id");
+                    b.HasIndex("Surname", "Number");
 
-                    b.HasIndex("UpdatedAt", "Id");
+                    b.HasIndex("UpdatedAt", "Number");
 
-                    b.HasIndex("DepartmentId", "Surname", "Id");
+                    b.HasIndex("DepartmentId", "Surname", "Number");
 
-                    b.HasIndex("ResponsibleId", "Surname", "Id");
+                    b.HasIndex("ResponsibleId", "Surname", "Number");
 
                     b.ToTable("Contacts", (string)null);
                 });
@@ -940,15 +991,140 @@ namespace Gydex.Kernel.Persistence.Migrations.Postgres.Org
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchText"), "gin");
                     NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("SearchText"), new[] { "gin_trgm_ops" });
 
-                    b.HasIndex("Name", "Id");
+                    b.HasIndex("Name", "Number");
 
-                    b.HasIndex("UpdatedAt", "Id");
+                    b.HasIndex("UpdatedAt", "Number");
 
-                    b.HasIndex("DepartmentId", "Name", "Id");
+                    b.HasIndex("DepartmentId", "Name", "Number");
 
-                    b.HasIndex("ResponsibleId", "Name", "Id");
+                    b.HasIndex("ResponsibleId", "Name", "Number");
 
                     b.ToTable("Counterparties", (string)null);
+                });
+
+            modelBuilder.Entity("Gydex.Modules.Customers.CustomerImport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Created")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Duplicates")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("character varying(260)");
+
+                    b.Property<DateTimeOffset?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Mapping")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<int>("Processed")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Rejected")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Skipped")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Target")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int>("Total")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("UndoneAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Updated")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.ToTable("CustomerImports", (string)null);
+                });
+
+            modelBuilder.Entity("Gydex.Modules.Customers.ImportRejection", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<Guid>("ImportId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("Row")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ImportId", "Row");
+
+                    b.ToTable("CustomerImportRejections", (string)null);
+                });
+
+            modelBuilder.Entity("Gydex.Modules.Customers.ImportedRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Before")
+                        .HasColumnType("text");
+
+                    b.Property<Guid>("ImportId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("RecordId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("WasCreated")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ImportId");
+
+                    b.ToTable("CustomerImportRecords", (string)null);
                 });
 
             modelBuilder.Entity("Gydex.Modules.Files.FileBlob", b =>
@@ -1571,6 +1747,24 @@ namespace Gydex.Kernel.Persistence.Migrations.Postgres.Org
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("Gydex.Kernel.Lists.ListColumns", b =>
+                {
+                    b.HasOne("Gydex.Kernel.Identity.GydexUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Gydex.Kernel.Lists.SavedFilter", b =>
+                {
+                    b.HasOne("Gydex.Kernel.Identity.GydexUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Gydex.Modules.Customers.BankAccount", b =>
                 {
                     b.HasOne("Gydex.Modules.Customers.Counterparty", null)
@@ -1619,6 +1813,24 @@ namespace Gydex.Kernel.Persistence.Migrations.Postgres.Org
                         .WithMany()
                         .HasForeignKey("ResponsibleId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Gydex.Modules.Customers.ImportRejection", b =>
+                {
+                    b.HasOne("Gydex.Modules.Customers.CustomerImport", null)
+                        .WithMany()
+                        .HasForeignKey("ImportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Gydex.Modules.Customers.ImportedRecord", b =>
+                {
+                    b.HasOne("Gydex.Modules.Customers.CustomerImport", null)
+                        .WithMany()
+                        .HasForeignKey("ImportId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

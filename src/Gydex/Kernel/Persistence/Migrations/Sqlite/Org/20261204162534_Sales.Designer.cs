@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Gydex.Kernel.Persistence.Migrations.Sqlite.Org
 {
     [DbContext(typeof(SqliteOrgDbContext))]
-    [Migration("20261204155948_Sales")]
+    [Migration("20261204162534_Sales")]
     partial class Sales
     {
         /// <inheritdoc />
@@ -616,6 +616,57 @@ namespace Gydex.Kernel.Persistence.Migrations.Sqlite.Org
                     b.ToTable("Users", (string)null);
                 });
 
+            modelBuilder.Entity("Gydex.Kernel.Lists.ListColumns", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("List")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Columns")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("UserId", "List");
+
+                    b.ToTable("ListColumns", (string)null);
+                });
+
+            modelBuilder.Entity("Gydex.Kernel.Lists.SavedFilter", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("List")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Query")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "List", "Name")
+                        .IsUnique();
+
+                    b.ToTable("SavedFilters", (string)null);
+                });
+
             modelBuilder.Entity("Gydex.Kernel.Persistence.DocumentSequence", b =>
                 {
                     b.Property<string>("Name")
@@ -761,13 +812,13 @@ namespace Gydex.Kernel.Persistence.Migrations.Sqlite.Org
                     b.HasIndex("Number")
                         .IsUnique();
 
-                    b.HasIndex("Surname", "Id");
+                    b.HasIndex("Surname", "Number");
 
-                    b.HasIndex("UpdatedAt", "Id");
+                    b.HasIndex("UpdatedAt", "Number");
 
-                    b.HasIndex("DepartmentId", "Surname", "Id");
+                    b.HasIndex("DepartmentId", "Surname", "Number");
 
-                    b.HasIndex("ResponsibleId", "Surname", "Id");
+                    b.HasIndex("ResponsibleId", "Surname", "Number");
 
                     b.ToTable("Contacts", (string)null);
                 });
@@ -920,15 +971,136 @@ namespace Gydex.Kernel.Persistence.Migrations.Sqlite.Org
                     b.HasIndex("Number")
                         .IsUnique();
 
-                    b.HasIndex("Name", "Id");
+                    b.HasIndex("Name", "Number");
 
-                    b.HasIndex("UpdatedAt", "Id");
+                    b.HasIndex("UpdatedAt", "Number");
 
-                    b.HasIndex("DepartmentId", "Name", "Id");
+                    b.HasIndex("DepartmentId", "Name", "Number");
 
-                    b.HasIndex("ResponsibleId", "Name", "Id");
+                    b.HasIndex("ResponsibleId", "Name", "Number");
 
                     b.ToTable("Counterparties", (string)null);
+                });
+
+            modelBuilder.Entity("Gydex.Modules.Customers.CustomerImport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Created")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Duplicates")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("FinishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Mapping")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Processed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Rejected")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Skipped")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Target")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Total")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("UndoneAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Updated")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.ToTable("CustomerImports", (string)null);
+                });
+
+            modelBuilder.Entity("Gydex.Modules.Customers.ImportRejection", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ImportId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Row")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ImportId", "Row");
+
+                    b.ToTable("CustomerImportRejections", (string)null);
+                });
+
+            modelBuilder.Entity("Gydex.Modules.Customers.ImportedRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Before")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ImportId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RecordId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("WasCreated")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ImportId");
+
+                    b.ToTable("CustomerImportRecords", (string)null);
                 });
 
             modelBuilder.Entity("Gydex.Modules.Files.FileBlob", b =>
@@ -1549,6 +1721,24 @@ namespace Gydex.Kernel.Persistence.Migrations.Sqlite.Org
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("Gydex.Kernel.Lists.ListColumns", b =>
+                {
+                    b.HasOne("Gydex.Kernel.Identity.GydexUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Gydex.Kernel.Lists.SavedFilter", b =>
+                {
+                    b.HasOne("Gydex.Kernel.Identity.GydexUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Gydex.Modules.Customers.BankAccount", b =>
                 {
                     b.HasOne("Gydex.Modules.Customers.Counterparty", null)
@@ -1597,6 +1787,24 @@ namespace Gydex.Kernel.Persistence.Migrations.Sqlite.Org
                         .WithMany()
                         .HasForeignKey("ResponsibleId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Gydex.Modules.Customers.ImportRejection", b =>
+                {
+                    b.HasOne("Gydex.Modules.Customers.CustomerImport", null)
+                        .WithMany()
+                        .HasForeignKey("ImportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Gydex.Modules.Customers.ImportedRecord", b =>
+                {
+                    b.HasOne("Gydex.Modules.Customers.CustomerImport", null)
+                        .WithMany()
+                        .HasForeignKey("ImportId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
