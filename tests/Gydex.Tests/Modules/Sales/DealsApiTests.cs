@@ -252,4 +252,30 @@ public sealed class DealsApiTests(SharedHost host)
         Assert.Equal(HttpStatusCode.BadRequest, move.StatusCode);
         Assert.Equal(1, await factory.InOrgAsync(theirs, sp => sp.GetRequiredService<OrgDbContext>().Set<Deal>().CountAsync(d => d.Title == "Sample deal")));
     }
+
+    [Theory]
+    [InlineData("q=' OR 1=1 --")]
+    [InlineData("q=%25")]
+    [InlineData("after=not-a-cursor")]
+    [InlineData("after=' OR 1=1 --")]
+    [InlineData("sort=Title;DROP TABLE Deals")]
+    [InlineData("limit=100000")]
+    [InlineData("state=<script>")]
+    public async Task Hostile_list_parameters_find_nothing_extra_and_break_nothing(string query)
+    {
+        var org = await factory.CreateOrgAsync();
+        var seller = await factory.EmployeeAsync(org, "seller", null, RightScope.Own, SalesRights.DealsView);
+        var adminId = await factory.UserIdAsync(org, "admin");
+        await factory.InOrgAsync(org, async sp =>
+        {
+            await SalesFixtures.DealAsync(sp, seller.Id, "Seller's deal");
+            return await SalesFixtures.DealAsync(sp, adminId, "Admin's deal");
+        });
+        using var client = factory.Browser();
+        var token = await client.TokenForAsync(org, "seller");
+        using var response = await client.GetWithTokenAsync($"/{org.Slug}/api/v1/deals?{query}", token);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.DoesNotContain("DL-000002", await response.CodesAsync());
+        Assert.Equal(2, await factory.InOrgAsync(org, sp => sp.GetRequiredService<OrgDbContext>().Set<Deal>().CountAsync()));
+    }
 }

@@ -23,7 +23,7 @@ public sealed class DealsExtrasTests(SharedHost host)
         await factory.InOrgAsync(org, async sp =>
         {
             var db = sp.GetRequiredService<OrgDbContext>();
-            db.Add(new CustomFieldDefinition { Id = Guid.CreateVersion7(), EntityType = Deal.CustomFieldsType, Key = "region", Label = "Region", Kind = CustomFieldKind.Text, CreatedAt = DateTimeOffset.UtcNow });
+            db.Add(new CustomFieldDefinition { Id = Guid.CreateVersion7(), EntityType = Deal.CustomFieldsType, Key = "region", Label = "Region", Kind = CustomFieldKind.Text, ShowInList = true, CreatedAt = DateTimeOffset.UtcNow });
             db.Add(new CustomFieldDefinition { Id = Guid.CreateVersion7(), EntityType = Deal.CustomFieldsType, Key = "units", Label = "Units", Kind = CustomFieldKind.Number, CreatedAt = DateTimeOffset.UtcNow });
             return await db.SaveChangesAsync();
         });
@@ -50,6 +50,15 @@ public sealed class DealsExtrasTests(SharedHost host)
 
         using var filtered = await client.GetWithTokenAsync($"/{org.Slug}/api/v1/deals?cf.region=Krasn", token);
         Assert.Equal(["DL-000002"], await filtered.CodesAsync());
+        using (var browser = await factory.SignedInAsync(org, "admin"))
+        {
+            var list = await browser.GetPageAsync($"/{org.Slug}/deals?cf.region=Krasn");
+            Assert.Equal(["DL-000002"], list.QuerySelectorAll("table[data-table=deals] tbody tr").Select(r => r.GetAttribute("data-code")!));
+            Assert.Equal("Krasnodar", list.QuerySelector("tbody td[data-custom-col=region]")!.TextContent);
+            var card = await browser.GetPageAsync($"/{org.Slug}/deals/{id}");
+            Assert.NotNull(card.QuerySelector("[data-section=custom-fields] [data-custom-field=units]"));
+        }
+
         Assert.True(await factory.InOrgAsync(org, sp => sp.GetRequiredService<OrgDbContext>().Set<JournalRecord>().AnyAsync(r => r.DocumentType == "deal" && r.DocumentCode == "DL-000001 · units" && r.Changes!.Contains("15"))));
 
         using var deleted = await client.SendJsonAsync(HttpMethod.Delete, $"/{org.Slug}/api/v1/deals/{id}", token);

@@ -48,6 +48,11 @@ public sealed class DealModel(Deals deals, Pipelines pipelines, SalesPeople peop
         Counterparties = await customers.CounterpartiesAsync(null, ct);
         Contacts = await customers.ContactsAsync(null, ct);
         Fields = await deals.FieldDefinitionsAsync(ct);
+        // The linked ones are offered whatever the picker's first page holds, so saving never drops a link silently.
+        if (view.Row.Deal.CounterpartyId is { } cp && Counterparties.All(c => c.Id != cp))
+            Counterparties = [new SalesCustomers.Choice(cp, view.Row.CounterpartyName ?? "…"), .. Counterparties];
+        if (view.Row.Deal.ContactId is { } contact && Contacts.All(c => c.Id != contact))
+            Contacts = [new SalesCustomers.Choice(contact, view.Row.ContactName ?? "…"), .. Contacts];
         if (Request.Method != "GET")
             CustomValues = PostedCustom().Where(p => p.Value is not null).ToDictionary(p => p.Key, p => p.Value!, StringComparer.Ordinal);
         if (access.Has(SalesRights.ActivitiesView))

@@ -39,11 +39,16 @@ public sealed class DealsModel(Deals deals, Pipelines pipelines, SalesPeople peo
 
     public IReadOnlyList<Person> People { get; private set; } = [];
 
+    public IReadOnlyList<Gydex.Kernel.CustomFields.CustomFieldDefinition> Fields { get; private set; } = [];
+
+    /// <summary>The custom-field filters of the query (<c>cf.&lt;key&gt;</c>).</summary>
+    public Dictionary<string, string> Custom => SalesApi.CustomFilters(Request);
+
     public IReadOnlyList<string> Shown => Cols.Count == 0 ? DefaultColumns : AllColumns.Where(Cols.Contains).ToList();
 
     public DealFilter Filter => new()
     {
-        Q = Q, PipelineId = PipelineId, StageId = StageId, ResponsibleId = Responsible, State = State, Sort = Sort, After = After,
+        Q = Q, PipelineId = PipelineId, StageId = StageId, ResponsibleId = Responsible, State = State, Sort = Sort, After = After, Custom = Custom,
     };
 
     /// <summary>The query string of this list with some values replaced (sorting, the next page).</summary>
@@ -55,6 +60,7 @@ public sealed class DealsModel(Deals deals, Pipelines pipelines, SalesPeople peo
             new("state", State), new("sort", sort ?? Sort), new("after", after ?? (keepAfter ? After : null)),
         };
         query.AddRange(Cols.Select(c => new KeyValuePair<string, string?>("cols", c)));
+        query.AddRange(Custom.Select(c => new KeyValuePair<string, string?>(Gydex.Kernel.CustomFields.CustomFields.FormPrefix + c.Key, c.Value)));
         return Url.Content("~/deals") + Microsoft.AspNetCore.Http.QueryString.Create(query.Where(q => !string.IsNullOrEmpty(q.Value)));
     }
 
@@ -64,6 +70,7 @@ public sealed class DealsModel(Deals deals, Pipelines pipelines, SalesPeople peo
         Result = await deals.ListAsync(Filter, ct);
         All = await pipelines.AllAsync(ct);
         People = await people.ActiveAsync(ct);
+        Fields = await deals.FieldDefinitionsAsync(ct);
         return Page();
     }
 
