@@ -32,9 +32,19 @@ public sealed partial class CustomFields(OrgDbContext db, IEnumerable<CustomFiel
 
     public CustomFieldEntityType? EntityType(string name) => EntityTypes.FirstOrDefault(t => t.Name == name);
 
-    public async Task<IReadOnlyList<CustomFieldDefinition>> DefinitionsAsync(string entityType, CancellationToken cancellationToken) =>
-        await db.Set<CustomFieldDefinition>().AsNoTracking().Where(d => d.EntityType == entityType)
-            .OrderBy(d => d.Order).ThenBy(d => d.Label).ToListAsync(cancellationToken);
+    private readonly Dictionary<string, IReadOnlyList<CustomFieldDefinition>> definitions = new(StringComparer.Ordinal);
+
+    /// <summary>The fields of an entity type, read once per scope (a request, or an import's batch loop).</summary>
+    public async Task<IReadOnlyList<CustomFieldDefinition>> DefinitionsAsync(string entityType, CancellationToken cancellationToken)
+    {
+        if (!definitions.TryGetValue(entityType, out var list))
+        {
+            definitions[entityType] = list = await db.Set<CustomFieldDefinition>().AsNoTracking().Where(d => d.EntityType == entityType)
+                .OrderBy(d => d.Order).ThenBy(d => d.Label).ToListAsync(cancellationToken);
+        }
+
+        return list;
+    }
 
     /// <summary>The values of the given records: record id → field key → canonical value.</summary>
     public async Task<Dictionary<Guid, Dictionary<string, string>>> ValuesAsync(string entityType, IReadOnlyCollection<Guid> recordIds,

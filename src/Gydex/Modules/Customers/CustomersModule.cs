@@ -1,5 +1,6 @@
 using Gydex.Kernel.Access;
 using Gydex.Kernel.CustomFields;
+using Gydex.Kernel.Search;
 using Gydex.Kernel.Web;
 
 namespace Gydex.Modules.Customers;
@@ -45,7 +46,18 @@ public static class CustomersModule
             .RequireRight("/Modules/Customers/Pages/Contacts/Details", "Delete", ct.Delete)
             .RequireRight("/Modules/Customers/Pages/Contacts/Details", "Merge", ct.Edit)
             .RequireRight("/Modules/Customers/Pages/Contacts/New", ct.Create)
-            .RequireRight("/Modules/Customers/Pages/Contacts/Edit", ct.Edit));
+            .RequireRight("/Modules/Customers/Pages/Contacts/Edit", ct.Edit)
+            .RequireRight("/Modules/Customers/Pages/Counterparties/Export", cp.Export)
+            .RequireRight("/Modules/Customers/Pages/Contacts/Export", ct.Export)
+            .RequireRight("/Modules/Customers/Pages/Counterparties/Import", cp.Import)
+            .RequireRight("/Modules/Customers/Pages/Contacts/Import", ct.Import));
+        services.AddScoped<CustomerExport>();
+        services.AddScoped<CustomerImporter>();
+        services.AddScoped<ImportJob>();
+        services.AddSingleton<ImportInbox>();
+        services.AddHostedService<ImportRunner>();
+        services.AddSearchArea<CounterpartySearch>();
+        services.AddSearchArea<ContactSearch>();
         services.AddSingleton(new NavigationItem("customers", "Customers", "/customers/counterparties", 100, typeof(CustomersTexts), CustomersRights.Counterparties.View));
         return services;
     }

@@ -15,14 +15,20 @@ public static class AccessMatrixSamples
 {
     /// <summary>What the samples act on in a fresh organization.</summary>
     public sealed record Context(Guid VictimId, Guid GroupId, Guid DepartmentId, Guid RootDepartmentId, Guid EmptyDepartmentId,
-        Guid FolderId, Guid OtherFolderId, Guid FileId, Guid DeletedFolderId, Guid DeletedFileId, SalesFixtures.Sample Sales);
+        Guid FolderId, Guid OtherFolderId, Guid FileId, Guid DeletedFolderId, Guid DeletedFileId,
+        Guid CounterpartyId, string OtherCounterpartyCode, Guid ContactId, string OtherContactCode, SalesFixtures.Sample Sales);
 
     /// <summary>
-    /// A request; <paramref name="Body"/> is sent raw (an upload) instead of a form; <paramref name="Json"/> is an API call's JSON body
-    /// (sent with the bearer token, for any method).
+    /// A request; <paramref name="Body"/> is sent raw (an upload) instead of a form; <paramref name="Json"/> makes it an API call
+    /// of any method with that JSON body (empty: no body) and the bearer token.
     /// </summary>
     public sealed record Sample(string Method, Func<Context, string> Path, Func<Context, IEnumerable<KeyValuePair<string, string>>> Form, byte[]? Body = null,
         Func<Context, string>? Json = null);
+
+    private static Sample Api(string method, Func<Context, string> path, string json = "") => new(method, path, _ => [], null, _ => json);
+
+    /// <summary>An API call whose JSON body names what the samples act on.</summary>
+    private static Sample ApiFor(string method, Func<Context, string> path, Func<Context, string> json) => new(method, path, _ => [], null, json);
 
     private static Sample Get(Func<Context, string> path) => new("GET", path, _ => []);
 
@@ -30,9 +36,6 @@ public static class AccessMatrixSamples
         new("POST", path, form ?? (_ => []));
 
     private static Sample Upload(Func<Context, string> path) => new("POST", path, _ => [], "sample content"u8.ToArray());
-
-    private static Sample Api(string method, Func<Context, string> path, Func<Context, string>? json = null) =>
-        new(method, path, _ => [], null, json ?? (_ => "{}"));
 
     private static KeyValuePair<string, string> F(string key, object value) => new(key, Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture)!);
 
@@ -104,6 +107,43 @@ public static class AccessMatrixSamples
         [("/api/v1/files/{id:guid}/content", "GET", null)] = Get(c => $"/api/v1/files/{c.FileId}/content"),
         [("/journal/worktime", "GET", null)] = Get(c => $"/journal/worktime?from=2026-03-01&to=2026-03-31&department={c.DepartmentId}"),
         [("/journal/worktime/export", "GET", null)] = Get(_ => "/journal/worktime/export?format=xlsx"),
+        [("/admin/custom-fields", "GET", null)] = Get(_ => "/admin/custom-fields"),
+        [("/customers/counterparties", "GET", null)] = Get(_ => "/customers/counterparties?q=a"),
+        [("/customers/counterparties", "POST", "Assign")] = Post(_ => "/customers/counterparties?handler=Assign", c => [F("ids", c.CounterpartyId), F("responsibleId", c.VictimId)]),
+        [("/customers/counterparties", "POST", "Tag")] = Post(_ => "/customers/counterparties?handler=Tag", c => [F("ids", c.CounterpartyId), F("tag", "vip")]),
+        [("/customers/counterparties", "POST", "Delete")] = Post(_ => "/customers/counterparties?handler=Delete", c => [F("ids", c.CounterpartyId)]),
+        [("/customers/counterparties/{id:guid}", "GET", null)] = Get(c => $"/customers/counterparties/{c.CounterpartyId}"),
+        [("/customers/counterparties/{id:guid}", "POST", "Delete")] = Post(c => $"/customers/counterparties/{c.CounterpartyId}?handler=Delete"),
+        [("/customers/counterparties/{id:guid}", "POST", "Merge")] = Post(c => $"/customers/counterparties/{c.CounterpartyId}?handler=Merge", c => [F("other", c.OtherCounterpartyCode)]),
+        [("/customers/counterparties/new", "GET", null)] = Get(_ => "/customers/counterparties/new"),
+        [("/customers/counterparties/new", "POST", null)] = Post(_ => "/customers/counterparties/new", _ => [F("Input.Name", "Новый"), F("Input.Kind", "Legal")]),
+        [("/customers/counterparties/{id:guid}/edit", "GET", null)] = Get(c => $"/customers/counterparties/{c.CounterpartyId}/edit"),
+        [("/customers/counterparties/{id:guid}/edit", "POST", null)] = Post(c => $"/customers/counterparties/{c.CounterpartyId}/edit", _ => [F("Input.Name", "Переименован"), F("Input.Kind", "Legal")]),
+        [("/customers/counterparties/export", "GET", null)] = Get(_ => "/customers/counterparties/export?format=csv"),
+        [("/customers/counterparties/import", "GET", null)] = Get(_ => "/customers/counterparties/import"),
+        [("/customers/contacts", "GET", null)] = Get(_ => "/customers/contacts?q=a"),
+        [("/customers/contacts", "POST", "Assign")] = Post(_ => "/customers/contacts?handler=Assign", c => [F("ids", c.ContactId), F("responsibleId", c.VictimId)]),
+        [("/customers/contacts", "POST", "Tag")] = Post(_ => "/customers/contacts?handler=Tag", c => [F("ids", c.ContactId), F("tag", "vip")]),
+        [("/customers/contacts", "POST", "Delete")] = Post(_ => "/customers/contacts?handler=Delete", c => [F("ids", c.ContactId)]),
+        [("/customers/contacts/{id:guid}", "GET", null)] = Get(c => $"/customers/contacts/{c.ContactId}"),
+        [("/customers/contacts/{id:guid}", "POST", "Delete")] = Post(c => $"/customers/contacts/{c.ContactId}?handler=Delete"),
+        [("/customers/contacts/{id:guid}", "POST", "Merge")] = Post(c => $"/customers/contacts/{c.ContactId}?handler=Merge", c => [F("other", c.OtherContactCode)]),
+        [("/customers/contacts/new", "GET", null)] = Get(_ => "/customers/contacts/new"),
+        [("/customers/contacts/new", "POST", null)] = Post(_ => "/customers/contacts/new", _ => [F("Input.Surname", "Новиков")]),
+        [("/customers/contacts/{id:guid}/edit", "GET", null)] = Get(c => $"/customers/contacts/{c.ContactId}/edit"),
+        [("/customers/contacts/{id:guid}/edit", "POST", null)] = Post(c => $"/customers/contacts/{c.ContactId}/edit", _ => [F("Input.Surname", "Переименов")]),
+        [("/customers/contacts/export", "GET", null)] = Get(_ => "/customers/contacts/export?format=xlsx"),
+        [("/customers/contacts/import", "GET", null)] = Get(_ => "/customers/contacts/import"),
+        [("/api/v1/counterparties", "GET", null)] = Get(_ => "/api/v1/counterparties"),
+        [("/api/v1/counterparties", "POST", null)] = Api("POST", _ => "/api/v1/counterparties", """{"name":"API","inn":"7736207543"}"""),
+        [("/api/v1/counterparties/{id:guid}", "GET", null)] = Get(c => $"/api/v1/counterparties/{c.CounterpartyId}"),
+        [("/api/v1/counterparties/{id:guid}", "PATCH", null)] = Api("PATCH", c => $"/api/v1/counterparties/{c.CounterpartyId}", """{"notes":"patched"}"""),
+        [("/api/v1/counterparties/{id:guid}", "DELETE", null)] = Api("DELETE", c => $"/api/v1/counterparties/{c.CounterpartyId}"),
+        [("/api/v1/contacts", "GET", null)] = Get(_ => "/api/v1/contacts"),
+        [("/api/v1/contacts", "POST", null)] = Api("POST", _ => "/api/v1/contacts", """{"surname":"Апиев"}"""),
+        [("/api/v1/contacts/{id:guid}", "GET", null)] = Get(c => $"/api/v1/contacts/{c.ContactId}"),
+        [("/api/v1/contacts/{id:guid}", "PATCH", null)] = Api("PATCH", c => $"/api/v1/contacts/{c.ContactId}", """{"position":"CEO"}"""),
+        [("/api/v1/contacts/{id:guid}", "DELETE", null)] = Api("DELETE", c => $"/api/v1/contacts/{c.ContactId}"),
         [("/deals/board", "GET", null)] = Get(_ => "/deals/board"),
         [("/deals/board", "POST", "Move")] = Post(_ => "/deals/board?handler=Move", c => [F("id", c.Sales.DealId), F("stageId", c.Sales.OtherStageId)]),
         [("/deals", "GET", null)] = Get(_ => "/deals"),
@@ -135,20 +175,20 @@ public static class AccessMatrixSamples
         [("/sales/pipelines", "POST", null)] = Post(_ => "/sales/pipelines?handler=CreatePipeline", _ => [F("name", "Wholesale")]),
         [("/api/v1/pipelines", "GET", null)] = Get(_ => "/api/v1/pipelines"),
         [("/api/v1/deals", "GET", null)] = Get(_ => "/api/v1/deals"),
-        [("/api/v1/deals", "POST", null)] = Api("POST", _ => "/api/v1/deals", _ => """{"title": "API deal", "amount": 10.5}"""),
+        [("/api/v1/deals", "POST", null)] = ApiFor("POST", _ => "/api/v1/deals", _ => """{"title": "API deal", "amount": 10.5}"""),
         [("/api/v1/deals/{id:guid}", "GET", null)] = Get(c => $"/api/v1/deals/{c.Sales.DealId}"),
-        [("/api/v1/deals/{id:guid}", "PATCH", null)] = Api("PATCH", c => $"/api/v1/deals/{c.Sales.DealId}", c => $$"""{"stageId": "{{c.Sales.OtherStageId}}"}"""),
+        [("/api/v1/deals/{id:guid}", "PATCH", null)] = ApiFor("PATCH", c => $"/api/v1/deals/{c.Sales.DealId}", c => $$"""{"stageId": "{{c.Sales.OtherStageId}}"}"""),
         [("/api/v1/deals/{id:guid}", "DELETE", null)] = Api("DELETE", c => $"/api/v1/deals/{c.Sales.DealId}"),
         [("/api/v1/tasks", "GET", null)] = Get(_ => "/api/v1/tasks"),
-        [("/api/v1/tasks", "POST", null)] = Api("POST", _ => "/api/v1/tasks", _ => """{"title": "API task", "priority": "High"}"""),
+        [("/api/v1/tasks", "POST", null)] = ApiFor("POST", _ => "/api/v1/tasks", _ => """{"title": "API task", "priority": "High"}"""),
         [("/api/v1/tasks/{id:guid}", "GET", null)] = Get(c => $"/api/v1/tasks/{c.Sales.TaskId}"),
-        [("/api/v1/tasks/{id:guid}", "PATCH", null)] = Api("PATCH", c => $"/api/v1/tasks/{c.Sales.TaskId}", _ => """{"status": "Done"}"""),
+        [("/api/v1/tasks/{id:guid}", "PATCH", null)] = ApiFor("PATCH", c => $"/api/v1/tasks/{c.Sales.TaskId}", _ => """{"status": "Done"}"""),
         [("/api/v1/tasks/{id:guid}", "DELETE", null)] = Api("DELETE", c => $"/api/v1/tasks/{c.Sales.TaskId}"),
         [("/api/v1/activities", "GET", null)] = Get(_ => "/api/v1/activities"),
-        [("/api/v1/activities", "POST", null)] = Api("POST", _ => "/api/v1/activities",
+        [("/api/v1/activities", "POST", null)] = ApiFor("POST", _ => "/api/v1/activities",
             c => $$"""{"kind": "Email", "subject": "Sent the offer", "recordType": "deal", "recordId": "{{c.Sales.DealId}}"}"""),
         [("/api/v1/activities/{id:guid}", "GET", null)] = Get(c => $"/api/v1/activities/{c.Sales.ActivityId}"),
-        [("/api/v1/activities/{id:guid}", "PATCH", null)] = Api("PATCH", c => $"/api/v1/activities/{c.Sales.ActivityId}", _ => """{"durationMinutes": 15}"""),
+        [("/api/v1/activities/{id:guid}", "PATCH", null)] = ApiFor("PATCH", c => $"/api/v1/activities/{c.Sales.ActivityId}", _ => """{"durationMinutes": 15}"""),
         [("/api/v1/activities/{id:guid}", "DELETE", null)] = Api("DELETE", c => $"/api/v1/activities/{c.Sales.ActivityId}"),
     };
 
@@ -173,9 +213,11 @@ public static class AccessMatrixSamples
 
             // Folders whose own rights let everyone do everything: only the program rights decide.
             var files = await FilesFixtures.SampleTreeAsync(sp);
+            var customers = await Modules.Customers.CustomersFixtures.SampleAsync(sp, victim.Id);
             var sales = await SalesFixtures.SampleAsync(sp, victim.Id);
             return new Context(victim.Id, group.Id, department.Id, root.Id, empty.Id,
-                files.FolderId, files.OtherFolderId, files.FileId, files.DeletedFolderId, files.DeletedFileId, sales);
+                files.FolderId, files.OtherFolderId, files.FileId, files.DeletedFolderId, files.DeletedFileId,
+                customers.CounterpartyId, customers.OtherCounterpartyCode, customers.ContactId, customers.OtherContactCode, sales);
         });
     }
 }

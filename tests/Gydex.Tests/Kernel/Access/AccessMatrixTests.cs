@@ -121,8 +121,9 @@ public sealed class AccessMatrixTests(SharedHost host)
         {
             using var call = new HttpRequestMessage(new HttpMethod(sample.Method), path);
             call.Headers.Authorization = new("Bearer", apiToken);
-            if (sample.Method != "DELETE")
-                call.Content = new StringContent(json(context), System.Text.Encoding.UTF8, "application/json");
+            var body = json(context);
+            if (body.Length > 0)
+                call.Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json");
             return await browser.SendAsync(call);
         }
 
