@@ -12,6 +12,7 @@ using Gydex.Modules.Administration;
 using Gydex.Modules.Customers;
 using Gydex.Modules.Exchange;
 using Gydex.Modules.Files;
+using Gydex.Modules.Sales;
 
 var builder = WebApplication.CreateBuilder(GydexCommandLine.HostArgs(args)).QuietForCommands(args);
 
@@ -31,7 +32,8 @@ builder.Services
     .AddAdministration()
     .AddExchange()
     .AddFiles(builder.Configuration)
-    .AddCustomers();
+    .AddCustomers()
+    .AddSales();
 
 var app = builder.Build();
 
@@ -45,6 +47,7 @@ app.MapGydexJournal();
 app.MapAdministration();
 app.MapFiles();
 app.MapCustomers();
+app.MapSales();
 
 await app.RunAsync();
 return 0;

@@ -16,16 +16,19 @@ public static class AccessMatrixSamples
     /// <summary>What the samples act on in a fresh organization.</summary>
     public sealed record Context(Guid VictimId, Guid GroupId, Guid DepartmentId, Guid RootDepartmentId, Guid EmptyDepartmentId,
         Guid FolderId, Guid OtherFolderId, Guid FileId, Guid DeletedFolderId, Guid DeletedFileId,
-        Guid CounterpartyId, string OtherCounterpartyCode, Guid ContactId, string OtherContactCode);
+        Guid CounterpartyId, string OtherCounterpartyCode, Guid ContactId, string OtherContactCode, SalesFixtures.Sample Sales);
 
     /// <summary>
     /// A request; <paramref name="Body"/> is sent raw (an upload) instead of a form; <paramref name="Json"/> makes it an API call
     /// of any method with that JSON body (empty: no body) and the bearer token.
     /// </summary>
     public sealed record Sample(string Method, Func<Context, string> Path, Func<Context, IEnumerable<KeyValuePair<string, string>>> Form, byte[]? Body = null,
-        string? Json = null);
+        Func<Context, string>? Json = null);
 
-    private static Sample Api(string method, Func<Context, string> path, string json = "") => new(method, path, _ => [], null, json);
+    private static Sample Api(string method, Func<Context, string> path, string json = "") => new(method, path, _ => [], null, _ => json);
+
+    /// <summary>An API call whose JSON body names what the samples act on.</summary>
+    private static Sample ApiFor(string method, Func<Context, string> path, Func<Context, string> json) => new(method, path, _ => [], null, json);
 
     private static Sample Get(Func<Context, string> path) => new("GET", path, _ => []);
 
@@ -141,6 +144,52 @@ public static class AccessMatrixSamples
         [("/api/v1/contacts/{id:guid}", "GET", null)] = Get(c => $"/api/v1/contacts/{c.ContactId}"),
         [("/api/v1/contacts/{id:guid}", "PATCH", null)] = Api("PATCH", c => $"/api/v1/contacts/{c.ContactId}", """{"position":"CEO"}"""),
         [("/api/v1/contacts/{id:guid}", "DELETE", null)] = Api("DELETE", c => $"/api/v1/contacts/{c.ContactId}"),
+        [("/deals/board", "GET", null)] = Get(_ => "/deals/board"),
+        [("/deals/board", "POST", "Move")] = Post(_ => "/deals/board?handler=Move", c => [F("id", c.Sales.DealId), F("stageId", c.Sales.OtherStageId)]),
+        [("/deals", "GET", null)] = Get(_ => "/deals"),
+        [("/deals", "POST", "Assign")] = Post(_ => "/deals?handler=Assign", c => [F("ids", c.Sales.DealId), F("responsibleId", c.VictimId)]),
+        [("/deals", "POST", "Delete")] = Post(_ => "/deals?handler=Delete", c => [F("ids", c.Sales.DealId)]),
+        [("/deals/export", "GET", null)] = Get(_ => "/deals/export"),
+        [("/deals/new", "GET", null)] = Get(_ => "/deals/new"),
+        [("/deals/new", "POST", null)] = Post(_ => "/deals/new", c => [F("Form.Title", "New deal"), F("Form.StageId", c.Sales.FirstStageId), F("Form.ResponsibleId", c.VictimId)]),
+        [("/deals/{id:guid}", "GET", null)] = Get(c => $"/deals/{c.Sales.DealId}"),
+        [("/deals/{id:guid}", "POST", "Save")] = Post(c => $"/deals/{c.Sales.DealId}?handler=Save", c => [F("Form.Title", "Renamed deal")]),
+        [("/deals/{id:guid}", "POST", "Move")] = Post(c => $"/deals/{c.Sales.DealId}?handler=Move", c => [F("stageId", c.Sales.OtherStageId)]),
+        [("/deals/{id:guid}", "POST", "Delete")] = Post(c => $"/deals/{c.Sales.DealId}?handler=Delete"),
+        [("/deals/{id:guid}", "POST", "LogActivity")] = Post(c => $"/deals/{c.Sales.DealId}?handler=LogActivity", _ => [F("kind", "Meeting"), F("subject", "Met")]),
+        [("/deals/{id:guid}", "POST", "AddTask")] = Post(c => $"/deals/{c.Sales.DealId}?handler=AddTask", c => [F("title", "Call back"), F("assigneeId", c.VictimId)]),
+        [("/tasks", "GET", null)] = Get(_ => "/tasks?view=all"),
+        [("/tasks", "POST", "Complete")] = Post(c => $"/tasks?handler=Complete&id={c.Sales.TaskId}"),
+        [("/tasks/export", "GET", null)] = Get(_ => "/tasks/export?view=all"),
+        [("/tasks/new", "GET", null)] = Get(_ => "/tasks/new"),
+        [("/tasks/new", "POST", null)] = Post(_ => "/tasks/new", c => [F("Form.Title", "New task"), F("Form.AssigneeId", c.VictimId), F("Form.Priority", "High")]),
+        [("/tasks/{id:guid}", "GET", null)] = Get(c => $"/tasks/{c.Sales.TaskId}"),
+        [("/tasks/{id:guid}", "POST", "Save")] = Post(c => $"/tasks/{c.Sales.TaskId}?handler=Save",
+            c => [F("Form.Title", "Renamed task"), F("Form.AssigneeId", c.VictimId), F("Form.Priority", "Low"), F("Form.Status", "InProgress")]),
+        [("/tasks/{id:guid}", "POST", "Complete")] = Post(c => $"/tasks/{c.Sales.TaskId}?handler=Complete"),
+        [("/tasks/{id:guid}", "POST", "Delete")] = Post(c => $"/tasks/{c.Sales.TaskId}?handler=Delete"),
+        [("/activities", "GET", null)] = Get(_ => "/activities"),
+        [("/activities", "POST", "Delete")] = Post(c => $"/activities?handler=Delete&id={c.Sales.ActivityId}"),
+        [("/activities/export", "GET", null)] = Get(_ => "/activities/export"),
+        [("/sales/pipelines", "GET", null)] = Get(_ => "/sales/pipelines"),
+        [("/sales/pipelines", "POST", null)] = Post(_ => "/sales/pipelines?handler=CreatePipeline", _ => [F("name", "Wholesale")]),
+        [("/api/v1/pipelines", "GET", null)] = Get(_ => "/api/v1/pipelines"),
+        [("/api/v1/deals", "GET", null)] = Get(_ => "/api/v1/deals"),
+        [("/api/v1/deals", "POST", null)] = ApiFor("POST", _ => "/api/v1/deals", _ => """{"title": "API deal", "amount": 10.5}"""),
+        [("/api/v1/deals/{id:guid}", "GET", null)] = Get(c => $"/api/v1/deals/{c.Sales.DealId}"),
+        [("/api/v1/deals/{id:guid}", "PATCH", null)] = ApiFor("PATCH", c => $"/api/v1/deals/{c.Sales.DealId}", c => $$"""{"stageId": "{{c.Sales.OtherStageId}}"}"""),
+        [("/api/v1/deals/{id:guid}", "DELETE", null)] = Api("DELETE", c => $"/api/v1/deals/{c.Sales.DealId}"),
+        [("/api/v1/tasks", "GET", null)] = Get(_ => "/api/v1/tasks"),
+        [("/api/v1/tasks", "POST", null)] = ApiFor("POST", _ => "/api/v1/tasks", _ => """{"title": "API task", "priority": "High"}"""),
+        [("/api/v1/tasks/{id:guid}", "GET", null)] = Get(c => $"/api/v1/tasks/{c.Sales.TaskId}"),
+        [("/api/v1/tasks/{id:guid}", "PATCH", null)] = ApiFor("PATCH", c => $"/api/v1/tasks/{c.Sales.TaskId}", _ => """{"status": "Done"}"""),
+        [("/api/v1/tasks/{id:guid}", "DELETE", null)] = Api("DELETE", c => $"/api/v1/tasks/{c.Sales.TaskId}"),
+        [("/api/v1/activities", "GET", null)] = Get(_ => "/api/v1/activities"),
+        [("/api/v1/activities", "POST", null)] = ApiFor("POST", _ => "/api/v1/activities",
+            c => $$"""{"kind": "Email", "subject": "Sent the offer", "recordType": "deal", "recordId": "{{c.Sales.DealId}}"}"""),
+        [("/api/v1/activities/{id:guid}", "GET", null)] = Get(c => $"/api/v1/activities/{c.Sales.ActivityId}"),
+        [("/api/v1/activities/{id:guid}", "PATCH", null)] = ApiFor("PATCH", c => $"/api/v1/activities/{c.Sales.ActivityId}", _ => """{"durationMinutes": 15}"""),
+        [("/api/v1/activities/{id:guid}", "DELETE", null)] = Api("DELETE", c => $"/api/v1/activities/{c.Sales.ActivityId}"),
     };
 
     public static bool Has(string route, string method, string? handler) => Samples.ContainsKey((route, method, handler));
@@ -165,9 +214,10 @@ public static class AccessMatrixSamples
             // Folders whose own rights let everyone do everything: only the program rights decide.
             var files = await FilesFixtures.SampleTreeAsync(sp);
             var customers = await Modules.Customers.CustomersFixtures.SampleAsync(sp, victim.Id);
+            var sales = await SalesFixtures.SampleAsync(sp, victim.Id);
             return new Context(victim.Id, group.Id, department.Id, root.Id, empty.Id,
                 files.FolderId, files.OtherFolderId, files.FileId, files.DeletedFolderId, files.DeletedFileId,
-                customers.CounterpartyId, customers.OtherCounterpartyCode, customers.ContactId, customers.OtherContactCode);
+                customers.CounterpartyId, customers.OtherCounterpartyCode, customers.ContactId, customers.OtherContactCode, sales);
         });
     }
 }

@@ -121,8 +121,9 @@ public sealed class AccessMatrixTests(SharedHost host)
         {
             using var call = new HttpRequestMessage(new HttpMethod(sample.Method), path);
             call.Headers.Authorization = new("Bearer", apiToken);
-            if (json.Length > 0)
-                call.Content = new StringContent(json, System.Text.Encoding.UTF8, "application/json");
+            var jsonBody = json(context);
+            if (jsonBody.Length > 0)
+                call.Content = new StringContent(jsonBody, System.Text.Encoding.UTF8, "application/json");
             return await browser.SendAsync(call);
         }
 

@@ -18,6 +18,7 @@ public sealed partial class LocalizationTests
         { "Modules/Administration", typeof(Gydex.Modules.Administration.AdministrationTexts) },
         { "Modules/Files", typeof(Gydex.Modules.Files.FilesTexts) },
         { "Modules/Customers", typeof(Gydex.Modules.Customers.CustomersTexts) },
+        { "Modules/Sales", typeof(Gydex.Modules.Sales.SalesTexts) },
     };
 
     /// <summary>Every text a part's pages and messages show has its Russian translation in that part's .ru.resx.</summary>

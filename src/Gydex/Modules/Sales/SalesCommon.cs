@@ -1,0 +1,166 @@
+using System.Globalization;
+using System.Linq.Expressions;
+using System.Text;
+using Gydex.Kernel.Access;
+using Gydex.Kernel.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Gydex.Modules.Sales;
+
+public enum SalesOutcome
+{
+    Done,
+
+    /// <summary>Not there for this user: another organization's id, outside the scope, or never existed.</summary>
+    NotFound,
+
+    /// <summary>Seen, but the scope of the acting right does not reach it; <see cref="SalesResult{T}.Right"/> names the right.</summary>
+    Refused,
+
+    /// <summary>Bad input; <see cref="SalesResult{T}.Errors"/> says which field and why (English text keys).</summary>
+    Invalid,
+}
+
+public sealed record SalesResult<T>(SalesOutcome Outcome, T? Value = default, IReadOnlyDictionary<string, string>? Errors = null, Right? Right = null);
+
+public static class SalesResult
+{
+    public static SalesResult<T> Done<T>(T value) => new(SalesOutcome.Done, value);
+
+    public static SalesResult<T> NotFound<T>() => new(SalesOutcome.NotFound);
+
+    public static SalesResult<T> Refused<T>(Right right) => new(SalesOutcome.Refused, Right: right);
+
+    public static SalesResult<T> Invalid<T>(IReadOnlyDictionary<string, string> errors) => new(SalesOutcome.Invalid, Errors: errors);
+
+    public static SalesResult<T> Invalid<T>(string field, string error) => Invalid<T>(new Dictionary<string, string> { [field] = error });
+}
+
+/// <summary>A page of a list and the cursor of the next one (null at the end): keyset paging, no COUNT.</summary>
+public sealed record SalesPage<T>(IReadOnlyList<T> Items, string? Next);
+
+/// <summary>A person of the organization as sales shows them.</summary>
+public sealed record Person(Guid Id, string Name, Guid? DepartmentId);
+
+/// <summary>The organization's employees for pickers and names; a few hundred at most, read once per request.</summary>
+public sealed class SalesPeople(OrgDbContext db)
+{
+    private Dictionary<Guid, Person>? all;
+
+    public async Task<IReadOnlyDictionary<Guid, Person>> AllAsync(CancellationToken cancellationToken) =>
+        all ??= await db.Users.AsNoTracking().Select(u => new Person(u.Id, u.DisplayName, u.DepartmentId)).ToDictionaryAsync(p => p.Id, cancellationToken);
+
+    /// <summary>Enabled employees, by name: whom a deal or task may be given to.</summary>
+    public Task<List<Person>> ActiveAsync(CancellationToken cancellationToken) =>
+        db.Users.AsNoTracking().Where(u => !u.IsDisabled).OrderBy(u => u.DisplayName)
+            .Select(u => new Person(u.Id, u.DisplayName, u.DepartmentId)).ToListAsync(cancellationToken);
+
+    public async Task<Person?> FindActiveAsync(Guid id, CancellationToken cancellationToken) =>
+        await db.Users.AsNoTracking().Where(u => u.Id == id && !u.IsDisabled)
+            .Select(u => new Person(u.Id, u.DisplayName, u.DepartmentId)).SingleOrDefaultAsync(cancellationToken);
+
+    public async Task<string> NameAsync(Guid? id, CancellationToken cancellationToken) =>
+        id is { } key && (await AllAsync(cancellationToken)).TryGetValue(key, out var p) ? p.Name : "";
+}
+
+/// <summary>The next document number of a table: the highest plus one; a unique index settles two racing saves.</summary>
+public static class SalesNumbers
+{
+    public static async Task<long> NextAsync<T>(OrgDbContext db, Expression<Func<T, long>> number, CancellationToken cancellationToken)
+        where T : class =>
+        (await db.Set<T>().Select(number).OrderByDescending(n => n).FirstOrDefaultAsync(cancellationToken)) + 1;
+
+    /// <summary>Saves a new numbered record, numbering again when another save took the number first.</summary>
+    public static async Task SaveNumberedAsync<T>(OrgDbContext db, T entity, Expression<Func<T, long>> number, Action<T, long> setNumber, CancellationToken cancellationToken)
+        where T : class
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            setNumber(entity, await NextAsync(db, number, cancellationToken));
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                return;
+            }
+            catch (DbUpdateException) when (attempt < 5)
+            {
+                // The number was taken meanwhile: the entity and what was added with it are still pending.
+            }
+        }
+    }
+}
+
+/// <summary>
+/// Keyset paging over one sort key with the record's unique number as the tie-break. The cursor carries the last
+/// row's key and number, so page 1000 costs what page 1 does.
+/// </summary>
+public static class Keyset
+{
+    public static string Cursor(string? key, long number) =>
+        Convert.ToBase64String(Encoding.UTF8.GetBytes((key ?? "") + "\u001f" + number.ToString(CultureInfo.InvariantCulture)))
+            .TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    public static (string Key, long Number)? Parse(string? cursor)
+    {
+        if (string.IsNullOrEmpty(cursor) || cursor.Length > 1000)
+            return null;
+        try
+        {
+            var padded = cursor.Replace('-', '+').Replace('_', '/');
+            padded += new string('=', (4 - (padded.Length % 4)) % 4);
+            var text = Encoding.UTF8.GetString(Convert.FromBase64String(padded));
+            var split = text.LastIndexOf('\u001f');
+            return split >= 0 && long.TryParse(text.AsSpan(split + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? (text[..split], n) : null;
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Orders by <paramref name="key"/> then <paramref name="number"/> and keeps the rows after the cursor.</summary>
+    public static IQueryable<T> Page<T, TKey>(IQueryable<T> query, Expression<Func<T, TKey>> key, Expression<Func<T, long>> number,
+        bool descending, TKey? afterKey, long? afterNumber)
+    {
+        if (afterNumber is { } n)
+        {
+            var p = key.Parameters[0];
+            var k = key.Body;
+            var num = new ParameterReplacer(number.Parameters[0], p).Visit(number.Body);
+            var kc = Expression.Constant(afterKey, typeof(TKey));
+            var nc = Expression.Constant(n);
+            Expression beyond, same;
+            if (typeof(TKey) == typeof(string))
+            {
+                var compare = Expression.Call(typeof(string).GetMethod(nameof(string.Compare), [typeof(string), typeof(string)])!, k, kc);
+                beyond = descending ? Expression.LessThan(compare, Expression.Constant(0)) : Expression.GreaterThan(compare, Expression.Constant(0));
+                same = Expression.Equal(k, kc);
+            }
+            else
+            {
+                beyond = descending ? Expression.LessThan(k, kc) : Expression.GreaterThan(k, kc);
+                same = Expression.Equal(k, kc);
+            }
+
+            var tie = descending ? Expression.LessThan(num, nc) : Expression.GreaterThan(num, nc);
+            query = query.Where(Expression.Lambda<Func<T, bool>>(Expression.OrElse(beyond, Expression.AndAlso(same, tie)), p));
+        }
+
+        return descending
+            ? query.OrderByDescending(key).ThenByDescending(number)
+            : query.OrderBy(key).ThenBy(number);
+    }
+
+    private sealed class ParameterReplacer(ParameterExpression from, ParameterExpression to) : ExpressionVisitor
+    {
+        protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : base.VisitParameter(node);
+    }
+}
+
+/// <summary>Text checks shared by the forms and the API.</summary>
+public static class SalesText
+{
+    public static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    public static bool TooLong(string? value, int max) => value is not null && value.Length > max;
+}

@@ -1,0 +1,110 @@
+using Microsoft.Playwright;
+
+namespace Gydex.BrowserTests;
+
+/// <summary>
+/// Sales in the demo organization: the administrator creates a deal, drags it to another stage on the board (on a
+/// phone, picks the stage under the card), and completes a task; an accountant, who may only look, gets no handles.
+/// </summary>
+public sealed class SalesTests(LiveServer server)
+{
+    private async Task<IPage> SignInAsync(string login, int width, int height)
+    {
+        var page = await server.NewPageAsync(width, height);
+        var site = new Uri(server.BaseUrl);
+        await page.Context.AddCookiesAsync([new Cookie { Name = ".Gydex.Culture", Value = "en", Domain = site.Host, Path = "/demo" }]);
+        await page.GotoAsync("/demo/login");
+        await page.FillAsync("#Input_Login", login);
+        await page.FillAsync("#Input_Password", LiveServer.DemoPassword);
+        await page.ClickAsync("button[type=submit].primary");
+        await page.WaitForURLAsync("**/demo/");
+        return page;
+    }
+
+    /// <summary>Creates a deal through the form in the default pipeline's first stage; returns its id.</summary>
+    private static async Task<string> CreateDealAsync(IPage page, string title)
+    {
+        await page.GotoAsync("/demo/deals/new");
+        await page.FillAsync("#Form_Title", title);
+        await page.FillAsync("#Form_Amount", "250000");
+        await page.ClickAsync("[data-action='create-deal']");
+        await page.WaitForSelectorAsync("h1[data-deal]");
+        return (await page.GetAttributeAsync("h1[data-deal]", "data-deal"))!;
+    }
+
+    private static async Task<string> StageOfAsync(IPage page, string dealId) =>
+        (await page.Locator($"[data-deal='{dealId}']").Locator("xpath=ancestor::section[@data-stage]").GetAttributeAsync("data-stage"))!;
+
+    [Fact]
+    public async Task On_a_desktop_the_deal_is_dragged_to_the_next_stage_and_a_task_is_completed()
+    {
+        var page = await SignInAsync("admin", 1280, 800);
+        var title = "Desktop deal " + Guid.NewGuid().ToString("N")[..6];
+        var dealId = await CreateDealAsync(page, title);
+
+        await page.GotoAsync("/demo/deals/board");
+        var stages = await page.Locator("section[data-stage]").EvaluateAllAsync<string[]>("s => s.map(x => x.getAttribute('data-stage'))");
+        Assert.Equal(stages[0], await StageOfAsync(page, dealId));
+
+        // Dropping the card submits its move; the board comes back with the card in the target column.
+        await page.Locator($"[data-deal='{dealId}']").DragToAsync(page.Locator($"section[data-stage='{stages[2]}']"));
+        await page.WaitForURLAsync("**/deals/board?pipelineId=*");
+        await page.Locator($"section[data-stage='{stages[2]}'] [data-deal='{dealId}']").WaitForAsync();
+        Assert.Equal(stages[2], await StageOfAsync(page, dealId));
+
+        // The deal's page keeps the move in its stage history.
+        await page.GotoAsync($"/demo/deals/{dealId}");
+        Assert.Equal(2, await page.Locator("table[data-table=stage-history] tbody tr").CountAsync());
+
+        // A task about the deal, completed from "my tasks".
+        await page.FillAsync("#t-title", "Call about " + title);
+        await page.ClickAsync("[data-action='add-task']");
+        await page.WaitForURLAsync("**#tasks");
+        await page.GotoAsync("/demo/tasks");
+        var row = page.Locator("tr[data-task]", new PageLocatorOptions { HasText = "Call about " + title });
+        await row.Locator("[data-action='complete']").ClickAsync();
+        await page.WaitForURLAsync("**/demo/tasks");
+        Assert.Equal(0, await page.Locator("tr[data-task]", new PageLocatorOptions { HasText = "Call about " + title }).CountAsync());
+        await page.GotoAsync("/demo/tasks?state=done");
+        Assert.Equal("true", await page.Locator("tr[data-task]", new PageLocatorOptions { HasText = "Call about " + title }).Locator("[data-on-time]").GetAttributeAsync("data-on-time"));
+    }
+
+    [Fact]
+    public async Task On_a_390_px_phone_the_deal_is_moved_with_the_stage_picker_and_a_task_is_completed()
+    {
+        var page = await SignInAsync("admin", 390, 844);
+        var title = "Phone deal " + Guid.NewGuid().ToString("N")[..6];
+        var dealId = await CreateDealAsync(page, title);
+        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "the deal page scrolls sideways");
+
+        await page.GotoAsync("/demo/deals/board");
+        var stages = await page.Locator("section[data-stage]").EvaluateAllAsync<string[]>("s => s.map(x => x.getAttribute('data-stage'))");
+        // The board scrolls inside itself, not the page.
+        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "the board page scrolls sideways");
+        var card = page.Locator($"[data-deal='{dealId}']");
+        await card.Locator("[data-move-stage]").SelectOptionAsync(stages[1]);
+        await card.Locator("[data-action='move']").ClickAsync();
+        await page.Locator($"section[data-stage='{stages[1]}'] [data-deal='{dealId}']").WaitForAsync();
+
+        await page.GotoAsync("/demo/tasks/new");
+        await page.FillAsync("#Form_Title", "Phone task for " + title);
+        await page.ClickAsync("[data-action='create-task']");
+        await page.WaitForSelectorAsync("h1[data-task]");
+        await page.ClickAsync("form [data-action='complete']");
+        await page.Locator("[data-on-time='true']").WaitForAsync();
+        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "the task page scrolls sideways");
+    }
+
+    [Fact]
+    public async Task An_accountant_who_may_only_look_sees_the_board_without_handles_to_move()
+    {
+        var admin = await SignInAsync("admin", 1280, 800);
+        var dealId = await CreateDealAsync(admin, "Looked-at deal " + Guid.NewGuid().ToString("N")[..6]);
+        var accountant = await SignInAsync("accountant", 1280, 800);
+        await accountant.GotoAsync("/demo/deals/board");
+        var card = accountant.Locator($"[data-deal='{dealId}']");
+        await card.WaitForAsync();
+        Assert.Equal("false", await card.GetAttributeAsync("draggable"));
+        Assert.Equal(0, await card.Locator("[data-move-form]").CountAsync());
+    }
+}
