@@ -3,12 +3,14 @@ using Gydex.Kernel.CommandLine;
 using Gydex.Kernel.EventLog;
 using Gydex.Kernel.Help;
 using Gydex.Kernel.Identity;
+using Gydex.Kernel.Jobs;
 using Gydex.Kernel.Organizations;
 using Gydex.Kernel.Persistence;
 using Gydex.Kernel.Web;
 using Gydex.Modules.Administration;
 using Gydex.Modules.Exchange;
 using Gydex.Modules.Files;
+using Gydex.Modules.Operations;
 
 var builder = WebApplication.CreateBuilder(GydexCommandLine.HostArgs(args)).QuietForCommands(args);
 
@@ -24,7 +26,9 @@ builder.Services
     .AddCommandLine<OrganizationCommands>()
     .AddAdministration()
     .AddExchange()
-    .AddFiles(builder.Configuration);
+    .AddFiles(builder.Configuration)
+    .AddGydexJobs(builder.Configuration)
+    .AddOperations(builder.Configuration);
 
 var app = builder.Build();
 
