@@ -12,5 +12,7 @@ public sealed class OperationsJournal : IJournalActions
     public static readonly JournalAction SupportEntered = new("support.entered", Module, new LocalizedText("Поддержка вошла от имени сотрудника", "Support entered as an employee"));
     public static readonly JournalAction SupportApproved = new("support.approved", Module, new LocalizedText("Вход поддержки разрешён", "Support entry approved"));
 
-    IEnumerable<JournalAction> IJournalActions.Actions => [Restored, SupportEntered, SupportApproved];
+    public static readonly JournalAction SupportSettingChanged = new("support.setting", Module, new LocalizedText("Изменено правило входа поддержки", "Support entry rule changed"));
+
+    IEnumerable<JournalAction> IJournalActions.Actions => [Restored, SupportEntered, SupportApproved, SupportSettingChanged];
 }

@@ -1,9 +1,12 @@
 using Cronos;
+using Gydex.Kernel.Access;
 using Gydex.Kernel.CommandLine;
+using Gydex.Kernel.Identity;
 using Gydex.Kernel.EventLog;
 using Gydex.Kernel.Jobs;
 using Gydex.Kernel.Organizations;
 using Gydex.Kernel.Persistence;
+using Gydex.Kernel.Web;
 using Microsoft.EntityFrameworkCore;
 
 namespace Gydex.Modules.Operations;
@@ -25,6 +28,16 @@ public static class OperationsModule
         services.AddScoped<Backups>();
         services.AddScoped<BackupRotation>();
         services.AddScoped<Restores>();
+        services.AddScoped<SupportEntry>();
+        services.AddSingleton<OperationsRunner>();
+        services.AddRights<OperationsRights>();
+        services.AddSingleton(new NavigationItem("operations-support", "Support access", "/admin/support", 950, typeof(OperationsTexts), OperationsRights.Support));
+        services.Configure<Microsoft.AspNetCore.Mvc.RazorPages.RazorPagesOptions>(o => o.Conventions
+            .RequireRight("/Modules/Operations/Pages/Support", OperationsRights.Support)
+            // The console's page: platform operators only, like the console's own pages.
+            .AuthorizeFolder("/Modules/Operations/Pages/Platform", GydexAuth.PlatformOperatorPolicy)
+            .AddFolderApplicationModelConvention("/Modules/Operations/Pages/Platform",
+                model => model.EndpointMetadata.Add(new EndpointScopeAttribute(EndpointScopeKind.Platform))));
         services.AddJournalActions<OperationsJournal>();
         services.AddCommandLine<BackupCommands>();
         services.AddSingleton<IJobSource, BackupJobs>();

@@ -97,6 +97,8 @@ public static class AccessMatrixSamples
         [("/api/v1/files/{id:guid}/content", "GET", null)] = Get(c => $"/api/v1/files/{c.FileId}/content"),
         [("/journal/worktime", "GET", null)] = Get(c => $"/journal/worktime?from=2026-03-01&to=2026-03-31&department={c.DepartmentId}"),
         [("/journal/worktime/export", "GET", null)] = Get(_ => "/journal/worktime/export?format=xlsx"),
+        [("/admin/support", "GET", null)] = Get(_ => "/admin/support"),
+        [("/admin/support", "POST", null)] = Post(_ => "/admin/support?handler=Settings", _ => [F("needsApproval", "true")]),
     };
 
     public static bool Has(string route, string method, string? handler) => Samples.ContainsKey((route, method, handler));

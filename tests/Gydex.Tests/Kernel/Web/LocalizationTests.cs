@@ -17,6 +17,7 @@ public sealed partial class LocalizationTests
         { "Kernel", typeof(WebTexts) },
         { "Modules/Administration", typeof(Gydex.Modules.Administration.AdministrationTexts) },
         { "Modules/Files", typeof(Gydex.Modules.Files.FilesTexts) },
+        { "Modules/Operations", typeof(Gydex.Modules.Operations.OperationsTexts) },
     };
 
     /// <summary>Every text a part's pages and messages show has its Russian translation in that part's .ru.resx.</summary>

@@ -74,6 +74,27 @@ namespace Gydex.Kernel.Persistence.Migrations.Sqlite.Catalog
                     table.PrimaryKey("PK_JobOccurrences", x => new { x.Job, x.At });
                 });
 
+            migrationBuilder.CreateTable(
+                name: "SupportVisits",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrganizationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OperatorId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OperatorName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    EmployeeId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    EmployeeName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    State = table.Column<string>(type: "TEXT", maxLength: 24, nullable: false),
+                    RequestedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ApprovedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    ApprovedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    EnteredAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SupportVisits", x => x.Id);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_Organizations_TestCopyOfId",
                 table: "Organizations",
@@ -84,6 +105,11 @@ namespace Gydex.Kernel.Persistence.Migrations.Sqlite.Catalog
                 name: "IX_Backups_OrganizationId_TakenAt",
                 table: "Backups",
                 columns: new[] { "OrganizationId", "TakenAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SupportVisits_OrganizationId_RequestedAt",
+                table: "SupportVisits",
+                columns: new[] { "OrganizationId", "RequestedAt" });
         }
 
         /// <inheritdoc />
@@ -94,6 +120,9 @@ namespace Gydex.Kernel.Persistence.Migrations.Sqlite.Catalog
 
             migrationBuilder.DropTable(
                 name: "JobOccurrences");
+
+            migrationBuilder.DropTable(
+                name: "SupportVisits");
 
             migrationBuilder.DropIndex(
                 name: "IX_Organizations_TestCopyOfId",

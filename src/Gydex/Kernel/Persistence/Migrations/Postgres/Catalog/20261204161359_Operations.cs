@@ -84,6 +84,27 @@ namespace Gydex.Kernel.Persistence.Migrations.Postgres.Catalog
                     table.PrimaryKey("PK_JobOccurrences", x => new { x.Job, x.At });
                 });
 
+            migrationBuilder.CreateTable(
+                name: "SupportVisits",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    OrganizationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    OperatorId = table.Column<Guid>(type: "uuid", nullable: false),
+                    OperatorName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    EmployeeId = table.Column<Guid>(type: "uuid", nullable: false),
+                    EmployeeName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    State = table.Column<string>(type: "character varying(24)", maxLength: 24, nullable: false),
+                    RequestedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ApprovedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    ApprovedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    EnteredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SupportVisits", x => x.Id);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_Organizations_TestCopyOfId",
                 table: "Organizations",
@@ -94,6 +115,11 @@ namespace Gydex.Kernel.Persistence.Migrations.Postgres.Catalog
                 name: "IX_Backups_OrganizationId_TakenAt",
                 table: "Backups",
                 columns: new[] { "OrganizationId", "TakenAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SupportVisits_OrganizationId_RequestedAt",
+                table: "SupportVisits",
+                columns: new[] { "OrganizationId", "RequestedAt" });
         }
 
         /// <inheritdoc />
@@ -104,6 +130,9 @@ namespace Gydex.Kernel.Persistence.Migrations.Postgres.Catalog
 
             migrationBuilder.DropTable(
                 name: "JobOccurrences");
+
+            migrationBuilder.DropTable(
+                name: "SupportVisits");
 
             migrationBuilder.DropIndex(
                 name: "IX_Organizations_TestCopyOfId",
