@@ -243,4 +243,38 @@ public sealed class TestCopyTests(SharedHost host)
         var final = await console.GetPageAsync("/platform/operations");
         Assert.Null(final.QuerySelector($"[data-banner=verification-failed][data-org='{org.Slug}']"));
     }
+
+    [Fact]
+    public async Task The_console_restores_a_backup_into_a_new_organization_and_into_the_organization_itself_only_when_confirmed()
+    {
+        var org = await factory.CreateOrgAsync();
+        await factory.AddGroupsAsync(org, "Original", 2);
+        var backup = await factory.BackupAsync(org);
+        await factory.AddGroupsAsync(org, "Later", 1);
+        var (console, _) = await OperatorAsync();
+        using var _console = console;
+        var page = $"/platform/operations/{org.Slug}";
+        Assert.NotNull((await console.GetPageAsync(page)).QuerySelector($"tr[data-backup='{backup.Id}'] form"));
+
+        using (var unconfirmed = await console.PostFormAsync(page, new Dictionary<string, string> { ["id"] = backup.Id, ["target"] = "self" }, page + "?handler=Restore"))
+            Assert.Equal(HttpStatusCode.Redirect, unconfirmed.StatusCode);
+        var copy = "c" + Guid.NewGuid().ToString("N")[..9];
+        using (var restore = await console.PostFormAsync(page, new Dictionary<string, string> { ["id"] = backup.Id, ["target"] = "new", ["into"] = copy }, page + "?handler=Restore"))
+            Assert.Equal(HttpStatusCode.Redirect, restore.StatusCode);
+        using (var other = await console.PostFormAsync(page, new Dictionary<string, string> { ["id"] = "../" + backup.Id, ["target"] = "new", ["into"] = "x" + copy }, page + "?handler=Restore"))
+            Assert.Equal(HttpStatusCode.NotFound, other.StatusCode);
+
+        Organization? restored = null;
+        for (var i = 0; i < 200 && restored?.Status != OrganizationStatus.Active; i++)
+        {
+            await Task.Delay(100);
+            restored = await factory.OperationsAsync(sp => sp.GetRequiredService<CatalogDbContext>().Organizations.AsNoTracking().SingleOrDefaultAsync(o => o.Slug == copy));
+        }
+
+        Assert.Equal(OrganizationStatus.Active, restored?.Status);
+        var restoredGroups = await factory.GroupNamesAsync(new TestOrg(restored!, org.AdminLogin, org.AdminPassword));
+        Assert.Contains("Original 1", restoredGroups);
+        Assert.DoesNotContain("Later 0", restoredGroups);
+        Assert.Contains("Later 0", await factory.GroupNamesAsync(org)); // unconfirmed: the organization kept its data
+    }
 }
