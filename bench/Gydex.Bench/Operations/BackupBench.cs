@@ -26,6 +26,7 @@ namespace Gydex.Bench.Operations;
 /// </summary>
 internal static class BackupBench
 {
+    private const string BenchSlug = "gydex_backup_bench";
     private static readonly CultureInfo C = CultureInfo.InvariantCulture;
     private static readonly string[] ParameterNames = ["$id", "$name", "$email", "$phone", "$company", "$notes"];
 
@@ -59,12 +60,28 @@ internal static class BackupBench
         await using var host = BenchHost.Create(kind, postgres, dataPath);
         if (kind == StorageProvider.Postgres)
         {
-            await host.ExecuteOnServerAsync("DROP DATABASE IF EXISTS gydex_bench_catalog WITH (FORCE)");
-            await host.ExecuteOnServerAsync("CREATE DATABASE gydex_bench_catalog");
+            // The bench catalog other benches share: created when missing, never dropped.
+            try
+            {
+                await host.ExecuteOnServerAsync("CREATE DATABASE gydex_bench_catalog");
+            }
+            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.DuplicateDatabase)
+            {
+            }
         }
 
         await GydexCommandLine.EnsureCatalogAsync(host.Services, CancellationToken.None);
-        var org = await host.CreateOrgAsync("gydex_backup_bench");
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            var stale = scope.ServiceProvider.GetRequiredService<CatalogDbContext>().Organizations.Where(o => o.Slug == BenchSlug || o.Slug.StartsWith("bench-restored-"));
+            // What an earlier run left: its organizations' databases go first (the bench's own is made again below).
+            foreach (var old in stale.ToList())
+                await host.Provider.DropOrgDatabaseAsync(old, CancellationToken.None);
+            scope.ServiceProvider.GetRequiredService<CatalogDbContext>().Organizations.RemoveRange(stale);
+            await scope.ServiceProvider.GetRequiredService<CatalogDbContext>().SaveChangesAsync();
+        }
+
+        var org = await host.CreateOrgAsync(BenchSlug);
         await using (var scope = host.Services.CreateAsyncScope())
         {
             // The organization in the catalog, as provisioning would leave it (restores look it up there).
