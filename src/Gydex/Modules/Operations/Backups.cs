@@ -367,9 +367,10 @@ public sealed class Backups(
 
                 parts.Add(new BackupPart(relative, sha, size));
             }
-            catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+            catch (Exception e) when ((e is FileNotFoundException or DirectoryNotFoundException) && !File.Exists(file))
             {
-                // Deleted (purged from the bin) while the backup ran: the snapshot no longer needs it.
+                // Deleted (purged from the bin) while the backup ran: the snapshot no longer needs it. A target that
+                // cannot be written fails the backup instead: a content is never left out silently.
             }
         }
 

@@ -206,6 +206,34 @@ public sealed class BackupTests(SharedHost host)
     }
 
     [Fact]
+    public async Task A_backup_that_fails_midway_is_recorded_failed_leaves_no_folder_and_cannot_be_restored()
+    {
+        var org = await factory.CreateOrgAsync();
+        await factory.UploadFilesAsync(org, OperationsTestKit.RandomBytes(2000));
+        // The database is dumped, then copying the contents fails: where their folder should be, there is a file.
+        var subject = BackupArea.SubjectFolder(factory.BackupRoot(), org.Organization.Id);
+        Directory.CreateDirectory(subject);
+        await File.WriteAllTextAsync(Path.Combine(subject, "blobs"), "in the way");
+
+        var failed = await factory.BackupAsync(org);
+
+        Assert.Equal(BackupStatus.Failed, failed.Status);
+        Assert.False(failed.IsUsable);
+        Assert.NotNull(failed.Problem);
+        Assert.False(Directory.Exists(BackupArea.BackupFolder(factory.BackupRoot(), org.Organization.Id, failed.Id)));
+        Assert.Empty(Directory.GetDirectories(subject));
+        var listed = Assert.Single(await factory.OperationsAsync(sp => sp.GetRequiredService<Backups>().ListAsync(org.Organization.Id, CancellationToken.None)));
+        Assert.Equal(BackupStatus.Failed, listed.Status);
+        var restore = await factory.OperationsAsync(sp => sp.GetRequiredService<Restores>()
+            .RestoreAsync(org.Organization, failed.Id, "f" + Guid.NewGuid().ToString("N")[..9], "test", CancellationToken.None));
+        Assert.False(restore.Succeeded);
+
+        File.Delete(Path.Combine(subject, "blobs"));
+        var next = await factory.BackupAsync(org);
+        Assert.True(next.IsUsable, next.Problem);
+    }
+
+    [Fact]
     public async Task The_catalog_is_backed_up_and_verified()
     {
         await factory.CreateOrgAsync();
