@@ -253,6 +253,8 @@ public sealed class Backups(
         TryDelete(replaced);
 
         await using var scope = scopes.CreateScope(target);
+        // This node's remembered head of the journal is of the replaced database (other nodes find theirs moved and re-read it).
+        scope.ServiceProvider.GetRequiredService<JournalHeadCache>().Forget(target.Id);
         var db = scope.ServiceProvider.GetRequiredService<OrgDbContext>();
         await db.Database.MigrateAsync(cancellationToken);
         var version = (await db.Database.GetAppliedMigrationsAsync(cancellationToken)).LastOrDefault();
