@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Running;
 using Gydex.Bench.Files;
 using Gydex.Bench.Journal;
+using Gydex.Bench.Operations;
 
 namespace Gydex.Bench;
 
@@ -14,6 +15,8 @@ public static class BenchProgram
     {
         if (args.Length > 0 && args[0] == "journal")
             return await JournalBench.RunAsync(args[1..]);
+        if (args.Length > 0 && args[0] == "backup")
+            return await BackupBench.RunAsync(args[1..]);
         if (args.Length > 0 && args[0] == "files")
             return await FilesBench.RunAsync(args[1..]);
         BenchmarkSwitcher.FromAssembly(typeof(BenchProgram).Assembly).Run(args);

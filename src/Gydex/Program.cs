@@ -4,6 +4,7 @@ using Gydex.Kernel.CustomFields;
 using Gydex.Kernel.EventLog;
 using Gydex.Kernel.Help;
 using Gydex.Kernel.Identity;
+using Gydex.Kernel.Jobs;
 using Gydex.Kernel.Organizations;
 using Gydex.Kernel.Persistence;
 using Gydex.Kernel.Search;
@@ -12,6 +13,7 @@ using Gydex.Modules.Administration;
 using Gydex.Modules.Customers;
 using Gydex.Modules.Exchange;
 using Gydex.Modules.Files;
+using Gydex.Modules.Operations;
 using Gydex.Modules.Sales;
 
 var builder = WebApplication.CreateBuilder(GydexCommandLine.HostArgs(args)).QuietForCommands(args);
@@ -33,7 +35,9 @@ builder.Services
     .AddExchange()
     .AddFiles(builder.Configuration)
     .AddCustomers()
-    .AddSales();
+    .AddSales()
+    .AddGydexJobs(builder.Configuration)
+    .AddOperations(builder.Configuration);
 
 var app = builder.Build();
 

@@ -9,6 +9,7 @@ using Gydex.Kernel.Web;
 using Gydex.Modules.Administration;
 using Gydex.Modules.Exchange;
 using Gydex.Modules.Files;
+using Gydex.Modules.Operations;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -41,6 +42,8 @@ internal sealed class BenchHost : IAsyncDisposable
 
     public DatabaseProvider Provider => app.Services.GetRequiredService<DatabaseProvider>();
 
+    public IServiceProvider Services => app.Services;
+
     public static BenchHost Create(StorageProvider kind, string? postgresServer, string dataPath)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production", ContentRootPath = AppContext.BaseDirectory });
@@ -72,7 +75,8 @@ internal sealed class BenchHost : IAsyncDisposable
             .AddCommandLine<OrganizationCommands>()
             .AddAdministration()
             .AddExchange()
-            .AddFiles(builder.Configuration);
+            .AddFiles(builder.Configuration)
+            .AddOperations(builder.Configuration);
         return new BenchHost(builder.Build(), kind, server);
     }
 

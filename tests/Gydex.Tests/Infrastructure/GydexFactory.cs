@@ -29,6 +29,8 @@ public class GydexFactory : WebApplicationFactory<Program>
         settings["Storage:Provider"] = TestEnvironment.Provider.ToString();
         settings["Storage:DataPath"] = slot.DataPath;
         settings["Demo:Enabled"] = "false";
+        // Scheduled jobs (backups at fixed hours) would run in whichever test crosses the hour; tests that need them turn them on.
+        settings["Jobs:Enabled"] = "false";
         if (TestEnvironment.Provider == StorageProvider.Postgres)
         {
             settings["ConnectionStrings:Catalog"] = slot.PostgresCatalog;

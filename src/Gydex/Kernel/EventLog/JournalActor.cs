@@ -19,14 +19,19 @@ public sealed class RightUsedFeature(Right right)
 public sealed class JournalActor(IHttpContextAccessor http)
 {
     private (Guid? Id, string? Name)? explicitUser;
+    private (Guid? Id, string? Name)? explicitOperator;
 
-    public (Guid? Id, string? Name)? Operator { get; private set; }
+    /// <summary>Support acting as the user: set explicitly, or carried by the session of a test copy entered as an employee.</summary>
+    public (Guid? Id, string? Name)? Operator =>
+        explicitOperator ?? (Principal is { } p && Guid.TryParse(p.FindFirstValue(GydexClaims.ActingOperator), out var id)
+            ? (id, p.FindFirstValue(GydexClaims.ActingOperatorName))
+            : null);
 
     /// <summary>Work outside a request records under this name (e.g. "system: retention").</summary>
     public void ActAs(Guid? userId, string? name) => explicitUser = (userId, name);
 
     /// <summary>Support acting in a test copy as the signed-in employee: recorded beside them.</summary>
-    public void ActingOperator(Guid id, string name) => Operator = (id, name);
+    public void ActingOperator(Guid id, string name) => explicitOperator = (id, name);
 
     public Guid? UserId => explicitUser is { } u ? u.Id : Principal is { } p && Guid.TryParse(p.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : null;
 

@@ -96,7 +96,7 @@ internal sealed class JournalRetentionService(
         {
             await using var scope = scopes.CreateAsyncScope();
             var organizations = await scope.ServiceProvider.GetRequiredService<OrganizationAdministration>().ListAsync(stoppingToken);
-            foreach (var organization in organizations.Where(o => o.Status == OrganizationStatus.Active))
+            foreach (var organization in organizations.Where(o => o.Status == OrganizationStatus.Active && !o.IsTestCopy))
             {
                 try
                 {

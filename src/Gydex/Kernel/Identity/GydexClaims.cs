@@ -16,6 +16,12 @@ public static class GydexClaims
 
     /// <summary>The id of a platform operator (only in the platform console's principal).</summary>
     public const string Operator = "gydex:operator";
+
+    /// <summary>In an employee's session of a test copy: the platform operator acting as that employee (id).</summary>
+    public const string ActingOperator = "gydex:acting-operator";
+
+    /// <summary>The acting operator's name, shown in the banner and recorded beside the employee in the journal.</summary>
+    public const string ActingOperatorName = "gydex:acting-operator-name";
 }
 
 /// <summary>Authentication schemes and policies of Gydex.</summary>

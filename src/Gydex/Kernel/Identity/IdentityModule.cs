@@ -37,7 +37,19 @@ public static class IdentityModule
             .AddEntityFrameworkStores<CatalogDbContext>();
 
         // Sessions of a disabled user or after a password change end within a minute on every node.
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        services.Configure<SecurityStampValidatorOptions>(o =>
+        {
+            o.ValidationInterval = TimeSpan.FromMinutes(1);
+            // The principal is rebuilt from the user every minute; support acting as the user stays recorded.
+            o.OnRefreshingPrincipal = context =>
+            {
+                var acting = context.CurrentPrincipal?.Claims
+                    .Where(c => c.Type is GydexClaims.ActingOperator or GydexClaims.ActingOperatorName).ToList();
+                if (acting is { Count: > 0 } && context.NewPrincipal?.Identity is System.Security.Claims.ClaimsIdentity identity)
+                    identity.AddClaims(acting.Select(c => new System.Security.Claims.Claim(c.Type, c.Value)));
+                return Task.CompletedTask;
+            };
+        });
 
         services.AddAuthentication(GydexAuth.OrgScheme)
             .AddPolicyScheme(GydexAuth.OrgScheme, "Gydex", o =>

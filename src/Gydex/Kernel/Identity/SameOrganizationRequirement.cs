@@ -15,6 +15,11 @@ public sealed class SameOrganizationHandler(CurrentOrganization organization) : 
         return Task.CompletedTask;
     }
 
+    /// <summary>
+    /// Issued for this organization; and a session of support acting as an employee, only ever for a test copy,
+    /// is never valid in a production organization.
+    /// </summary>
     public static bool IssuedBy(System.Security.Claims.ClaimsPrincipal user, Organization org) =>
-        user.FindFirst(GydexClaims.Organization)?.Value == org.Id.ToString("D");
+        user.FindFirst(GydexClaims.Organization)?.Value == org.Id.ToString("D")
+        && (org.IsTestCopy || !user.HasClaim(c => c.Type == GydexClaims.ActingOperator));
 }

@@ -44,4 +44,18 @@ public sealed class Organization
     public string? MigrationError { get; set; }
 
     public DateTimeOffset? MigratedAt { get; set; }
+
+    /// <summary>
+    /// Set on a test copy: the production organization it copies. A test copy lives at <c>/{slug}-test/</c>
+    /// with its own database and files, and is neutralized (no scheduled jobs, no outgoing integrations).
+    /// </summary>
+    public Guid? TestCopyOfId { get; set; }
+
+    /// <summary>On a test copy: the moment its data was taken from production.</summary>
+    public DateTimeOffset? DataAsOf { get; set; }
+
+    /// <summary>On a production organization: support may enter its test copy as an employee only with an administrator's approval.</summary>
+    public bool SupportNeedsApproval { get; set; }
+
+    public bool IsTestCopy => TestCopyOfId is not null;
 }

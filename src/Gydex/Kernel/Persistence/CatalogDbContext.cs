@@ -36,7 +36,7 @@ public abstract class CatalogDbContext(DbContextOptions options)
         {
             e.ToTable("Organizations");
             e.HasIndex(o => o.Slug).IsUnique();
-            e.Property(o => o.Slug).HasMaxLength(OrgSlug.MaxLength);
+            e.Property(o => o.Slug).HasMaxLength(OrgSlug.MaxLength + 5); // a test copy adds "-test"
             e.Property(o => o.Name).HasMaxLength(Organization.NameMaxLength);
             e.Property(o => o.TimeZoneId).HasMaxLength(64);
             e.Property(o => o.DefaultLanguage).HasMaxLength(8);
@@ -46,6 +46,7 @@ public abstract class CatalogDbContext(DbContextOptions options)
             e.Property(o => o.SchemaVersion).HasMaxLength(150);
             e.Property(o => o.MigrationError).HasMaxLength(2000);
             e.HasIndex(o => o.DatabaseServer);
+            e.HasIndex(o => o.TestCopyOfId).IsUnique();
         });
         builder.Entity<CatalogSetting>(e =>
         {
@@ -54,6 +55,9 @@ public abstract class CatalogDbContext(DbContextOptions options)
             e.Property(s => s.Key).HasMaxLength(100);
             e.Property(s => s.Value).HasMaxLength(2000);
         });
+        // Modules keep installation-wide tables here too (backup records, job leases) without editing the kernel.
+        builder.ApplyConfigurationsFromAssembly(typeof(CatalogDbContext).Assembly,
+            type => type.IsDefined(typeof(CatalogEntityAttribute), inherit: false));
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
@@ -67,3 +71,7 @@ public abstract class CatalogDbContext(DbContextOptions options)
     {
     }
 }
+
+/// <summary>Marks a module's entity configuration as part of the catalog database.</summary>
+[AttributeUsage(AttributeTargets.Class)]
+public sealed class CatalogEntityAttribute : Attribute;

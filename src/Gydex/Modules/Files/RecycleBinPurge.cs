@@ -18,7 +18,7 @@ public sealed class RecycleBinPurge(IServiceScopeFactory scopes, OrgScopes orgSc
         {
             await using var scope = scopes.CreateAsyncScope();
             foreach (var organization in (await scope.ServiceProvider.GetRequiredService<OrganizationAdministration>().ListAsync(stoppingToken))
-                         .Where(o => o.Status == OrganizationStatus.Active))
+                         .Where(o => o.Status == OrganizationStatus.Active && !o.IsTestCopy))
             {
                 try
                 {

@@ -190,6 +190,8 @@ public static class AccessMatrixSamples
         [("/api/v1/activities/{id:guid}", "GET", null)] = Get(c => $"/api/v1/activities/{c.Sales.ActivityId}"),
         [("/api/v1/activities/{id:guid}", "PATCH", null)] = ApiFor("PATCH", c => $"/api/v1/activities/{c.Sales.ActivityId}", _ => """{"durationMinutes": 15}"""),
         [("/api/v1/activities/{id:guid}", "DELETE", null)] = Api("DELETE", c => $"/api/v1/activities/{c.Sales.ActivityId}"),
+        [("/admin/support", "GET", null)] = Get(_ => "/admin/support"),
+        [("/admin/support", "POST", null)] = Post(_ => "/admin/support?handler=Settings", _ => [F("needsApproval", "true")]),
     };
 
     public static bool Has(string route, string method, string? handler) => Samples.ContainsKey((route, method, handler));

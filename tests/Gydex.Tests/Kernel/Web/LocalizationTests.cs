@@ -19,6 +19,7 @@ public sealed partial class LocalizationTests
         { "Modules/Files", typeof(Gydex.Modules.Files.FilesTexts) },
         { "Modules/Customers", typeof(Gydex.Modules.Customers.CustomersTexts) },
         { "Modules/Sales", typeof(Gydex.Modules.Sales.SalesTexts) },
+        { "Modules/Operations", typeof(Gydex.Modules.Operations.OperationsTexts) },
     };
 
     /// <summary>Every text a part's pages and messages show has its Russian translation in that part's .ru.resx.</summary>

@@ -90,6 +90,34 @@ namespace Gydex.Kernel.Persistence.Migrations.Sqlite.Catalog
                     b.ToTable("Operators", (string)null);
                 });
 
+            modelBuilder.Entity("Gydex.Kernel.Jobs.JobOccurrence", b =>
+                {
+                    b.Property<string>("Job")
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ClaimedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("FinishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Node")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("Succeeded")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Job", "At");
+
+                    b.ToTable("JobOccurrences", (string)null);
+                });
+
             modelBuilder.Entity("Gydex.Kernel.Organizations.Organization", b =>
                 {
                     b.Property<Guid>("Id")
@@ -97,6 +125,9 @@ namespace Gydex.Kernel.Persistence.Migrations.Sqlite.Catalog
                         .HasColumnType("TEXT");
 
                     b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DataAsOf")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("DatabaseName")
@@ -132,7 +163,7 @@ namespace Gydex.Kernel.Persistence.Migrations.Sqlite.Catalog
 
                     b.Property<string>("Slug")
                         .IsRequired()
-                        .HasMaxLength(40)
+                        .HasMaxLength(45)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Status")
@@ -140,8 +171,14 @@ namespace Gydex.Kernel.Persistence.Migrations.Sqlite.Catalog
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("SupportNeedsApproval")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("SuspendedAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("TestCopyOfId")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("TimeZoneId")
                         .IsRequired()
@@ -153,6 +190,9 @@ namespace Gydex.Kernel.Persistence.Migrations.Sqlite.Catalog
                     b.HasIndex("DatabaseServer");
 
                     b.HasIndex("Slug")
+                        .IsUnique();
+
+                    b.HasIndex("TestCopyOfId")
                         .IsUnique();
 
                     b.ToTable("Organizations", (string)null);
@@ -172,6 +212,130 @@ namespace Gydex.Kernel.Persistence.Migrations.Sqlite.Catalog
                     b.HasKey("Key");
 
                     b.ToTable("Settings", (string)null);
+                });
+
+            modelBuilder.Entity("Gydex.Modules.Operations.BackupRecord", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CompletedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DatabaseBytes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("FileBytes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FileCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("NewFileBytes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Offsite")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("OffsiteAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Problem")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Progress")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SchemaVersion")
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Stage")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("TakenAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Trigger")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Verification")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("VerifiedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId", "TakenAt");
+
+                    b.ToTable("Backups", (string)null);
+                });
+
+            modelBuilder.Entity("Gydex.Modules.Operations.SupportVisit", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ApprovedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ApprovedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EmployeeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EmployeeName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("EnteredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("OperatorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OperatorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RequestedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId", "RequestedAt");
+
+                    b.ToTable("SupportVisits", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
