@@ -9,7 +9,8 @@ public static class BenchProgram
 {
     /// <summary>
     /// <c>journal …</c> runs the event log's database benchmarks (a Stopwatch harness, <see cref="JournalBench"/>);
-    /// <c>files …</c> the file storage's (<see cref="FilesBench"/>); anything else goes to BenchmarkDotNet as before.
+    /// <c>files …</c> the file storage's (<see cref="FilesBench"/>); <c>crm …</c> the CRM load bench
+    /// (<see cref="Crm.CrmBench"/>); anything else goes to BenchmarkDotNet as before.
     /// </summary>
     public static async Task<int> Main(string[] args)
     {
@@ -19,6 +20,8 @@ public static class BenchProgram
             return await BackupBench.RunAsync(args[1..]);
         if (args.Length > 0 && args[0] == "files")
             return await FilesBench.RunAsync(args[1..]);
+        if (args.Length > 0 && args[0] == "crm")
+            return await Crm.CrmBench.RunAsync(args[1..]);
         BenchmarkSwitcher.FromAssembly(typeof(BenchProgram).Assembly).Run(args);
         return 0;
     }

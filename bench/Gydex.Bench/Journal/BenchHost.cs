@@ -1,15 +1,19 @@
 using Gydex.Kernel.Access;
 using Gydex.Kernel.CommandLine;
+using Gydex.Kernel.CustomFields;
 using Gydex.Kernel.EventLog;
 using Gydex.Kernel.Help;
 using Gydex.Kernel.Identity;
 using Gydex.Kernel.Organizations;
 using Gydex.Kernel.Persistence;
+using Gydex.Kernel.Search;
 using Gydex.Kernel.Web;
 using Gydex.Modules.Administration;
 using Gydex.Modules.Exchange;
+using Gydex.Modules.Customers;
 using Gydex.Modules.Files;
 using Gydex.Modules.Operations;
+using Gydex.Modules.Sales;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -44,7 +48,14 @@ internal sealed class BenchHost : IAsyncDisposable
 
     public IServiceProvider Services => app.Services;
 
-    public static BenchHost Create(StorageProvider kind, string? postgresServer, string dataPath)
+    /// <summary>An organization registered in the catalog (by the application itself), or null.</summary>
+    public async Task<Organization?> FindOrgAsync(string slug)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<CatalogDbContext>().Set<Organization>().AsNoTracking().SingleOrDefaultAsync(o => o.Slug == slug);
+    }
+
+    public static BenchHost Create(StorageProvider kind, string? postgresServer, string dataPath, string catalog = "gydex_bench_catalog")
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production", ContentRootPath = AppContext.BaseDirectory });
         builder.Logging.ClearProviders();
@@ -59,7 +70,7 @@ internal sealed class BenchHost : IAsyncDisposable
         {
             // Durable commits whatever the server's default: each commit waits for its WAL flush.
             server = new NpgsqlConnectionStringBuilder(postgresServer) { Options = "-c synchronous_commit=on", Pooling = true, MaxPoolSize = 20 }.ConnectionString;
-            settings["ConnectionStrings:Catalog"] = new NpgsqlConnectionStringBuilder(server) { Database = "gydex_bench_catalog" }.ConnectionString;
+            settings["ConnectionStrings:Catalog"] = new NpgsqlConnectionStringBuilder(server) { Database = catalog }.ConnectionString;
             settings["Storage:Postgres:Servers:0"] = server;
         }
 
@@ -76,6 +87,10 @@ internal sealed class BenchHost : IAsyncDisposable
             .AddAdministration()
             .AddExchange()
             .AddFiles(builder.Configuration)
+            .AddCustomFields()
+            .AddGlobalSearch()
+            .AddCustomers()
+            .AddSales()
             .AddOperations(builder.Configuration);
         return new BenchHost(builder.Build(), kind, server);
     }

@@ -43,19 +43,25 @@ public static class Keyset
         {
             var row = key.Parameters[0];
             var numberBody = new Replace(number.Parameters[0], row).Visit(number.Body);
-            var last = Expression.Constant(after, typeof(TKey));
-            var lastNumber = Expression.Constant(n);
-            Expression Beyond(Expression left, Expression right) => typeof(TKey) == typeof(string)
-                ? (descending ? Expression.LessThan : (Func<Expression, Expression, BinaryExpression>)Expression.GreaterThan)(
-                    Expression.Call(typeof(string).GetMethod(nameof(string.Compare), [typeof(string), typeof(string)])!, left, right), Expression.Constant(0))
-                : descending ? Expression.LessThan(left, right) : Expression.GreaterThan(left, right);
-            var condition = Expression.OrElse(Beyond(key.Body, last),
+            // Captured values, so EF sends parameters and keeps one cached plan for every page.
+            var last = Expression.Property(Expression.Constant(new Boundary<TKey>(after)), nameof(Boundary<TKey>.Value));
+            var lastNumber = Expression.Property(Expression.Constant(new Boundary<long>(n)), nameof(Boundary<long>.Value));
+            Expression Compare(Func<Expression, Expression, BinaryExpression> op, Expression left, Expression right) => typeof(TKey) == typeof(string)
+                ? op(Expression.Call(typeof(string).GetMethod(nameof(string.Compare), [typeof(string), typeof(string)])!, left, right), Expression.Constant(0))
+                : op(left, right);
+            var condition = Expression.OrElse(
+                Compare(descending ? Expression.LessThan : Expression.GreaterThan, key.Body, last),
                 Expression.AndAlso(Expression.Equal(key.Body, last), descending ? Expression.LessThan(numberBody, lastNumber) : Expression.GreaterThan(numberBody, lastNumber)));
-            query = query.Where(Expression.Lambda<Func<T, bool>>(condition, row));
+            // The same rows, plus a plain range on the key that an index on (…, key, number) can start from: the
+            // OR above alone is not turned into an index range (PostgreSQL scanned from the first row to the cursor).
+            var range = Compare(descending ? Expression.LessThanOrEqual : Expression.GreaterThanOrEqual, key.Body, last);
+            query = query.Where(Expression.Lambda<Func<T, bool>>(Expression.AndAlso(range, condition), row));
         }
 
         return descending ? query.OrderByDescending(key).ThenByDescending(number) : query.OrderBy(key).ThenBy(number);
     }
+
+    private sealed record Boundary<TValue>(TValue? Value);
 
     private sealed class Replace(ParameterExpression from, ParameterExpression to) : ExpressionVisitor
     {
