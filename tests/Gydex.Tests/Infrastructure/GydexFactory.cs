@@ -31,6 +31,8 @@ public class GydexFactory : WebApplicationFactory<Program>
         settings["Demo:Enabled"] = "false";
         // Scheduled jobs (backups at fixed hours) would run in whichever test crosses the hour; tests that need them turn them on.
         settings["Jobs:Enabled"] = "false";
+        // One node: no other node's cached copy of an organization to wait out before a restore replaces it.
+        settings["Backups:RestoreDrainSeconds"] = "0";
         if (TestEnvironment.Provider == StorageProvider.Postgres)
         {
             settings["ConnectionStrings:Catalog"] = slot.PostgresCatalog;

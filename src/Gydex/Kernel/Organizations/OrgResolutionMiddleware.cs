@@ -50,6 +50,7 @@ public sealed class OrgResolutionMiddleware(RequestDelegate next)
         context.Request.Path = end < 0 ? "/" : path[end..];
 
         var refusal = organization.Status == OrganizationStatus.Suspended ? (SuspendedPath, StatusCodes.Status403Forbidden, "The organization is suspended")
+            : organization.Status == OrganizationStatus.Restoring ? (UnavailablePath, StatusCodes.Status503ServiceUnavailable, "The organization is being restored from a backup")
             : migrations.Get(organization.Id) != OrgMigrationState.Done ? (UnavailablePath, StatusCodes.Status503ServiceUnavailable, "The organization's database is being updated")
             : default((string Path, int Status, string Title)?);
         if (refusal is { } r)

@@ -6,6 +6,9 @@ public enum OrganizationStatus
     Provisioning,
     Active,
     Suspended,
+
+    /// <summary>Its database and files are being replaced from a backup; not served until that is done.</summary>
+    Restoring,
 }
 
 /// <summary>A row of the catalog: one independent organization and where its database lives.</summary>

@@ -7,7 +7,8 @@ namespace Gydex.Kernel.Organizations;
 /// <summary>Looks organizations up in the catalog, with a short cache: suspension reaches every node within seconds.</summary>
 public sealed class OrganizationDirectory(CatalogDbContext catalog, IMemoryCache cache)
 {
-    private static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(5);
+    /// <summary>How long a node may go on serving an organization as it was after the catalog changed it.</summary>
+    public static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(5);
 
     public async Task<Organization?> FindBySlugAsync(string slug, CancellationToken cancellationToken)
     {

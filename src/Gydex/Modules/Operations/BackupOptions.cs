@@ -29,6 +29,13 @@ public sealed class BackupOptions
     /// <summary>The folder of pg_dump and pg_restore; found under /usr/lib/postgresql/*/bin or on PATH when empty.</summary>
     public string? PostgresBin { get; set; }
 
+    /// <summary>
+    /// How long a restore into a serving organization waits, once the organization is marked as being restored,
+    /// before it replaces the database: every node's cached copy of the organization expires meanwhile
+    /// (<see cref="Gydex.Kernel.Organizations.OrganizationDirectory.CacheFor"/>) and requests under way finish.
+    /// </summary>
+    public double RestoreDrainSeconds { get; set; } = 6;
+
     public OffsiteOptions Offsite { get; set; } = new();
 }
 

@@ -240,6 +240,38 @@ public sealed class Backups(
         if (sha != manifest.Database.Sha256)
             throw new BackupException("The database dump does not match its SHA-256 in the manifest.");
 
+        // A serving organization stops being served (every node shows "being restored") before its database goes.
+        var serving = await catalog.Organizations.SingleAsync(o => o.Id == target.Id, cancellationToken);
+        var statusBefore = serving.Status;
+        if (statusBefore is OrganizationStatus.Active or OrganizationStatus.Suspended)
+        {
+            serving.Status = OrganizationStatus.Restoring;
+            await catalog.SaveChangesAsync(cancellationToken);
+            directory.Forget(serving.Slug);
+            await Task.Delay(TimeSpan.FromSeconds(options.RestoreDrainSeconds), cancellationToken);
+        }
+
+        try
+        {
+            await ReplaceAsync(source, backup, target, manifest, databaseFile, actorName, cancellationToken);
+        }
+        finally
+        {
+            // Served again as it was before, restored or not: a failed restore is reported to the one who started it.
+            var row = await catalog.Organizations.SingleAsync(o => o.Id == target.Id, CancellationToken.None);
+            if (row.Status == OrganizationStatus.Restoring)
+            {
+                row.Status = statusBefore;
+                await catalog.SaveChangesAsync(CancellationToken.None);
+            }
+
+            directory.Forget(row.Slug);
+        }
+    }
+
+    private async Task ReplaceAsync(Organization source, BackupRecord backup, Organization target, BackupManifest manifest,
+        string databaseFile, string actorName, CancellationToken cancellationToken)
+    {
         // The files first, into a folder beside, swapped in at the end: a failure leaves the old folder whole.
         var orgFolder = storage.OrgFolder(target.Id);
         var incoming = orgFolder + ".restoring-" + backup.Id;

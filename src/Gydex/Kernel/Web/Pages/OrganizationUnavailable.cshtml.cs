@@ -5,7 +5,10 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Gydex.Kernel.Web.Pages;
 
-/// <summary>Shown while an organization's start-up migration is pending or has failed; the others keep serving.</summary>
+/// <summary>
+/// Shown while an organization's start-up migration is pending or has failed, or while it is being restored from
+/// a backup; the others keep serving.
+/// </summary>
 [AllowAnonymous]
 [IgnoreAntiforgeryToken]
 [EndpointScope(EndpointScopeKind.Global)]
@@ -13,15 +16,18 @@ public sealed class OrganizationUnavailableModel(CurrentOrganization organizatio
 {
     public string Name { get; private set; } = "";
 
+    public bool Restoring { get; private set; }
+
     public IActionResult OnGet() => Show();
 
     public IActionResult OnPost() => Show();
 
     private IActionResult Show()
     {
-        if (organization.Organization is not { } org || migrations.Get(org.Id) == OrgMigrationState.Done)
+        if (organization.Organization is not { } org || (org.Status != OrganizationStatus.Restoring && migrations.Get(org.Id) == OrgMigrationState.Done))
             return NotFound();
         Name = org.Name;
+        Restoring = org.Status == OrganizationStatus.Restoring;
         Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
         Response.Headers.RetryAfter = "60";
         return Page();

@@ -44,7 +44,8 @@ public sealed class OperationsModel(CatalogDbContext catalog, SupportEntry suppo
                 Failures.Add((org, verified));
         }
 
-        Running = records.Any(b => b.Status == BackupStatus.Running && b.TakenAt > Now.AddHours(-6));
+        Running = records.Any(b => b.Status == BackupStatus.Running && b.TakenAt > Now.AddHours(-6))
+            || orgs.Any(o => o.Status == Gydex.Kernel.Organizations.OrganizationStatus.Restoring);
         var operatorId = OperatorId;
         MyVisits = await catalog.Set<SupportVisit>().AsNoTracking()
             .Where(v => v.OperatorId == operatorId && v.State != SupportVisitState.Entered)
