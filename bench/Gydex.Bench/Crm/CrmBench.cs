@@ -168,7 +168,10 @@ internal static partial class CrmBench
         if (script is not null)
             arguments.AddRange(["-s", script]);
         arguments.Add(url);
-        var (exit, output) = await RunAsync("wrk", arguments, null, null);
+        var start = new ProcessStartInfo("wrk") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in arguments)
+            start.ArgumentList.Add(argument);
+        var (exit, output) = await RunAsync(start);
         if (exit != 0)
             throw new InvalidOperationException("wrk failed: " + output);
         double Number(string pattern) => double.Parse(Regex.Match(output, pattern).Groups[1].Value, CultureInfo.InvariantCulture);
@@ -210,11 +213,8 @@ internal static partial class CrmBench
         return start;
     }
 
-    private static Task<(int ExitCode, string Output)> RunGydexAsync(IReadOnlyDictionary<string, string> environment, IEnumerable<string> arguments)
-    {
-        var start = GydexStart(environment, arguments);
-        return RunAsync(start.FileName, start.ArgumentList, start.WorkingDirectory, environment);
-    }
+    private static Task<(int ExitCode, string Output)> RunGydexAsync(IReadOnlyDictionary<string, string> environment, IEnumerable<string> arguments) =>
+        RunAsync(GydexStart(environment, arguments));
 
     private static GydexProcess StartGydex(IReadOnlyDictionary<string, string> environment, int port)
     {
@@ -242,16 +242,9 @@ internal static partial class CrmBench
         }
     }
 
-    private static async Task<(int ExitCode, string Output)> RunAsync(string file, IEnumerable<string> arguments, string? workingDirectory, IReadOnlyDictionary<string, string>? environment)
+    private static async Task<(int ExitCode, string Output)> RunAsync(ProcessStartInfo start)
     {
-        var start = new ProcessStartInfo(file) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-        if (workingDirectory is not null)
-            start.WorkingDirectory = workingDirectory;
-        foreach (var argument in arguments)
-            start.ArgumentList.Add(argument);
-        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
-            start.Environment[key] = value;
-        using var process = Process.Start(start) ?? throw new InvalidOperationException(file + " did not start");
+        using var process = Process.Start(start) ?? throw new InvalidOperationException(start.FileName + " did not start");
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();

@@ -32,8 +32,7 @@ public sealed class RestoreWhileServingTests
             await Task.Delay(50);
         using var page = await admin.GetAsync(new Uri($"/{org.Slug}/", UriKind.Relative));
         using var api = await admin.GetAsync(new Uri($"/{org.Slug}/api/v1/me", UriKind.Relative));
-        var statusDuring = await factory.OperationsAsync(async sp =>
-            (await sp.GetRequiredService<CatalogDbContext>().Organizations.AsNoTracking().SingleAsync(o => o.Id == org.Organization.Id)).Status);
+        var statusDuring = await StatusAsync(factory, org);
         var result = await restore;
 
         Assert.Equal(OrganizationStatus.Restoring, statusDuring);
