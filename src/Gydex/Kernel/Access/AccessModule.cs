@@ -16,6 +16,7 @@ public static class AccessModule
         services.AddSingleton<RightCatalog>();
         services.AddScoped<AccessService>();
         services.AddScoped<CurrentAccess>();
+        services.AddScoped<OrgCache>();
         services.AddScoped<IOrgDbInterceptor, AccessStampInterceptor>();
         services.AddScoped<IAuthorizationHandler, RightAuthorizationHandler>();
         services.AddSingleton<IAuthorizationPolicyProvider, RightPolicyProvider>();

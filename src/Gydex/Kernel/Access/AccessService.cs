@@ -11,6 +11,9 @@ public sealed record RightOrigin(string Kind, string Source, RightScope? Scope);
 /// <summary>One right as the "why can't Ivanov…" page explains it.</summary>
 public sealed record RightExplanation(Right Right, bool Held, RightScope? Scope, IReadOnlyList<RightOrigin> Origins, bool Revoked);
 
+/// <summary>A user's effective rights and home departments (their department and those below it) at one stamp.</summary>
+public sealed record AccessSnapshot(long Version, EffectiveRights Rights, IReadOnlySet<Guid> HomeDepartments);
+
 /// <summary>
 /// Computes effective rights: (rights of all the user's groups ∪ individual grants, expanded by implication)
 /// − individual revocations; Administrators hold every right. Results are cached per user and organization
@@ -20,28 +23,33 @@ public sealed class AccessService(OrgDbContext db, RightCatalog catalog, Current
 {
     private static readonly TimeSpan CacheFor = TimeSpan.FromMinutes(10);
 
-    private sealed record Cached(long Version, EffectiveRights Rights);
-
     /// <summary>The organization's access version: one primary-key lookup.</summary>
     public Task<long> StampAsync(CancellationToken cancellationToken) =>
         db.Set<AccessStamp>().AsNoTracking().Where(s => s.Id == AccessStamp.SingletonId).Select(s => s.Version).SingleAsync(cancellationToken);
 
-    public async Task<EffectiveRights> EffectiveAsync(Guid userId, CancellationToken cancellationToken)
+    public async Task<EffectiveRights> EffectiveAsync(Guid userId, CancellationToken cancellationToken) =>
+        (await SnapshotAsync(userId, cancellationToken)).Rights;
+
+    /// <summary>
+    /// The user's rights and home departments as of the current stamp: one stamp lookup when cached, and the
+    /// user, their groups' and own grants and the department tree when the stamp has moved since.
+    /// </summary>
+    public async Task<AccessSnapshot> SnapshotAsync(Guid userId, CancellationToken cancellationToken)
     {
         var version = await StampAsync(cancellationToken);
         var key = (organization.Required.Id, userId);
-        if (cache.TryGetValue(key, out Cached? cached) && cached!.Version == version)
-            return cached.Rights;
-        var rights = await ComputeAsync(userId, cancellationToken);
-        cache.Set(key, new Cached(version, rights), new MemoryCacheEntryOptions { SlidingExpiration = CacheFor, Size = 1 });
-        return rights;
+        if (cache.TryGetValue(key, out AccessSnapshot? cached) && cached!.Version == version)
+            return cached;
+        var snapshot = await ComputeAsync(version, userId, cancellationToken);
+        cache.Set(key, snapshot, new MemoryCacheEntryOptions { SlidingExpiration = CacheFor, Size = 1 });
+        return snapshot;
     }
 
-    private async Task<EffectiveRights> ComputeAsync(Guid userId, CancellationToken cancellationToken)
+    private async Task<AccessSnapshot> ComputeAsync(long version, Guid userId, CancellationToken cancellationToken)
     {
-        var user = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => new { u.IsDisabled }).SingleOrDefaultAsync(cancellationToken);
+        var user = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => new { u.IsDisabled, u.DepartmentId }).SingleOrDefaultAsync(cancellationToken);
         if (user is null || user.IsDisabled)
-            return EffectiveRights.None(catalog);
+            return new AccessSnapshot(version, EffectiveRights.None(catalog), new HashSet<Guid>());
         var groups = await db.Set<Group>().AsNoTracking()
             .Where(g => g.Members.Any(m => m.UserId == userId))
             .Select(g => new { g.Stereotype, Grants = g.Grants.Select(x => new { x.RightCode, x.Scope }).ToList() })
@@ -65,7 +73,9 @@ public sealed class AccessService(OrgDbContext db, RightCatalog catalog, Current
                 builder.Revoke(catalog.IndexOf(right));
         }
 
-        return builder.Build();
+        // Departments and a user's department move the stamp too, so the subtree is as fresh as the rights.
+        var home = user.DepartmentId is { } root ? await DepartmentSubtreeAsync(root, cancellationToken) : [];
+        return new AccessSnapshot(version, builder.Build(), home);
     }
 
     private void GrantByCode(EffectiveRights.Builder builder, string code, RightScope? scope)

@@ -9,7 +9,8 @@ namespace Gydex.Kernel.Access;
 /// <summary>
 /// Moves the organization's <see cref="AccessStamp"/> in the same SaveChanges — the same batch and transaction —
 /// as any change that can alter someone's rights, so no code path can forget to, and a rolled-back change moves
-/// nothing. Nodes only compare the stamp for equality, so each move writes a fresh random value: two writers at
+/// nothing. The same stamp keeps <see cref="OrgCache"/> fresh: people's names and departments and the entities
+/// marked <see cref="IOrgCached"/> move it too. Nodes only compare the stamp for equality, so each move writes a fresh random value: two writers at
 /// once can never write the same value and leave a node's stale cache looking fresh (an increment could).
 /// </summary>
 public sealed class AccessStampInterceptor : SaveChangesInterceptor, IOrgDbInterceptor
@@ -51,12 +52,13 @@ public sealed class AccessStampInterceptor : SaveChangesInterceptor, IOrgDbInter
                 continue;
             switch (entry.Entity)
             {
-                case Group or GroupMember or GroupGrant or UserGrant or Department:
+                case Group or GroupMember or GroupGrant or UserGrant or Department or IOrgCached:
                     return true;
                 case GydexUser when entry.State != EntityState.Modified:
                     return true;
                 case GydexUser when entry.Property(nameof(GydexUser.IsDisabled)).IsModified
-                    || entry.Property(nameof(GydexUser.DepartmentId)).IsModified:
+                    || entry.Property(nameof(GydexUser.DepartmentId)).IsModified
+                    || entry.Property(nameof(GydexUser.DisplayName)).IsModified:
                     return true;
             }
         }
@@ -64,3 +66,9 @@ public sealed class AccessStampInterceptor : SaveChangesInterceptor, IOrgDbInter
         return false;
     }
 }
+
+/// <summary>
+/// An entity that pages read through <see cref="OrgCache"/>: saving a change to one moves the organization's stamp,
+/// which is what makes every node load it again. Changed through SaveChanges only, never by bulk statements.
+/// </summary>
+public interface IOrgCached;

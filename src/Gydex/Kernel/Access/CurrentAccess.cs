@@ -13,6 +13,8 @@ public sealed class CurrentAccess(IServiceProvider services, RightCatalog catalo
 {
     private EffectiveRights? rights;
     private Guid? userId;
+    private IReadOnlySet<Guid> homeDepartments = new HashSet<Guid>();
+    private long? stamp;
 
     public bool IsLoaded => rights is not null;
 
@@ -29,7 +31,8 @@ public sealed class CurrentAccess(IServiceProvider services, RightCatalog catalo
         {
             userId = id;
             // Resolved only inside an organization: the console and global pages have no organization database.
-            rights = await services.GetRequiredService<AccessService>().EffectiveAsync(id, cancellationToken);
+            var snapshot = await services.GetRequiredService<AccessService>().SnapshotAsync(id, cancellationToken);
+            (rights, homeDepartments, stamp) = (snapshot.Rights, snapshot.HomeDepartments, snapshot.Version);
         }
         else
         {
@@ -48,10 +51,21 @@ public sealed class CurrentAccess(IServiceProvider services, RightCatalog catalo
     /// The records the signed-in user may see under <paramref name="right"/>; nothing when it is not held. Uses the
     /// rights loaded for this request, so the access stamp is looked at once per request.
     /// </summary>
-    public async Task<DataScope> DataScopeAsync(Right right, CancellationToken cancellationToken) =>
+    public Task<DataScope> DataScopeAsync(Right right, CancellationToken cancellationToken) =>
+        Task.FromResult(ScopeFor(right));
+
+    /// <summary>As <see cref="DataScopeAsync"/>, from what was loaded: no I/O.</summary>
+    public DataScope ScopeFor(Right right) =>
         userId is { } id && ScopeOf(right) is { } scope
-            ? await services.GetRequiredService<AccessService>().ScopeAsync(id, scope, cancellationToken)
+            ? new DataScope(scope, id, scope == RightScope.Department ? homeDepartments : [])
             : new DataScope(RightScope.Own, Guid.Empty, []);
+
+    /// <summary>
+    /// The organization's stamp as this request saw it: the one the rights were loaded at, or read once. What is
+    /// cached against it (<see cref="OrgCache"/>) is as fresh as the rights.
+    /// </summary>
+    public async ValueTask<long> StampAsync(CancellationToken cancellationToken) =>
+        stamp ??= await services.GetRequiredService<AccessService>().StampAsync(cancellationToken);
 }
 
 /// <summary>Loads the effective rights of a signed-in employee before anything asks for them.</summary>

@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using Gydex.Kernel.Persistence;
 
 namespace Gydex.Kernel.Access;
 
@@ -30,11 +31,11 @@ public static class DataScopeQueries
                 return query;
             case RightScope.Own:
                 return query.Where(Expression.Lambda<Func<T, bool>>(
-                    Expression.Equal(owner.Body, Expression.Constant(scope.UserId)), owner.Parameters));
+                    Expression.Equal(owner.Body, QueryParameter.Of(scope.UserId)), owner.Parameters));
             default:
-                var ids = scope.Departments.Select(d => (Guid?)d).ToList();
+                var ids = scope.Departments.Select(d => (Guid?)d).ToArray();
                 var contains = Expression.Call(typeof(Enumerable), nameof(Enumerable.Contains), [typeof(Guid?)],
-                    Expression.Constant(ids), department.Body);
+                    QueryParameter.Of(ids), department.Body);
                 return query.Where(Expression.Lambda<Func<T, bool>>(contains, department.Parameters));
         }
     }

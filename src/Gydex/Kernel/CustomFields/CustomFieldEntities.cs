@@ -20,7 +20,7 @@ public enum CustomFieldKind
 }
 
 /// <summary>A field an administrator added to one entity type (e.g. "Industry" on counterparties).</summary>
-public sealed class CustomFieldDefinition
+public sealed class CustomFieldDefinition : Access.IOrgCached
 {
     public const int KeyMaxLength = 40;
     public const int LabelMaxLength = 100;

@@ -19,7 +19,7 @@ public sealed record CustomFieldInput(IReadOnlyDictionary<string, string?> Value
 }
 
 /// <summary>Reads, checks, stores and filters custom-field values; changes are staged in the caller's save (so journaled with it).</summary>
-public sealed partial class CustomFields(OrgDbContext db, IEnumerable<CustomFieldEntityType> types)
+public sealed partial class CustomFields(OrgDbContext db, IEnumerable<CustomFieldEntityType> types, OrgCache cache)
 {
     public const string FormPrefix = "cf.";
 
@@ -32,26 +32,19 @@ public sealed partial class CustomFields(OrgDbContext db, IEnumerable<CustomFiel
 
     public CustomFieldEntityType? EntityType(string name) => EntityTypes.FirstOrDefault(t => t.Name == name);
 
-    private readonly Dictionary<string, IReadOnlyList<CustomFieldDefinition>> definitions = new(StringComparer.Ordinal);
-
-    /// <summary>The fields of an entity type, read once per scope (a request, or an import's batch loop).</summary>
-    public async Task<IReadOnlyList<CustomFieldDefinition>> DefinitionsAsync(string entityType, CancellationToken cancellationToken)
-    {
-        if (!definitions.TryGetValue(entityType, out var list))
-        {
-            definitions[entityType] = list = await db.Set<CustomFieldDefinition>().AsNoTracking().Where(d => d.EntityType == entityType)
-                .OrderBy(d => d.Order).ThenBy(d => d.Label).ToListAsync(cancellationToken);
-        }
-
-        return list;
-    }
+    /// <summary>The fields of an entity type, from <see cref="OrgCache"/>: every list and form reads them. Not to be changed.</summary>
+    public async Task<IReadOnlyList<CustomFieldDefinition>> DefinitionsAsync(string entityType, CancellationToken cancellationToken) =>
+        await cache.GetAsync<IReadOnlyList<CustomFieldDefinition>>("custom-fields:" + entityType, async ct =>
+            await db.Set<CustomFieldDefinition>().AsNoTracking().Where(d => d.EntityType == entityType)
+                .OrderBy(d => d.Order).ThenBy(d => d.Label).ToListAsync(ct), cancellationToken);
 
     /// <summary>The values of the given records: record id → field key → canonical value.</summary>
     public async Task<Dictionary<Guid, Dictionary<string, string>>> ValuesAsync(string entityType, IReadOnlyCollection<Guid> recordIds,
         CancellationToken cancellationToken)
     {
         var result = new Dictionary<Guid, Dictionary<string, string>>();
-        if (recordIds.Count == 0)
+        // No fields defined (the usual case): nothing to read.
+        if (recordIds.Count == 0 || (await DefinitionsAsync(entityType, cancellationToken)).Count == 0)
             return result;
         var rows = new List<(Guid RecordId, string Key, string Value)>();
         // Chunks keep the IN list within every provider's parameter limits (an export asks for many records).

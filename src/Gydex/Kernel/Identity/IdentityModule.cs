@@ -113,6 +113,7 @@ public static class IdentityModule
 
         services.AddScoped<ApiTokenService>();
         services.AddScoped<OrgUsers>();
+        services.AddScoped<Employees>();
         services.AddScoped<PlatformOperators>();
         return services;
     }

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace Gydex.Kernel.Lists;
 
 /// <summary>A user's named filter of a list (its query string), offered on that list's page.</summary>
-public sealed class SavedFilter
+public sealed class SavedFilter : Access.IOrgCached
 {
     public const int NameMaxLength = 100;
     public const int QueryMaxLength = 2000;
@@ -23,7 +23,7 @@ public sealed class SavedFilter
 }
 
 /// <summary>A user's choice of a list's columns.</summary>
-public sealed class ListColumns
+public sealed class ListColumns : Access.IOrgCached
 {
     public Guid UserId { get; set; }
 
@@ -33,13 +33,20 @@ public sealed class ListColumns
     public string Columns { get; set; } = "";
 }
 
-/// <summary>A user's saved filters and columns; each user sees and changes only their own.</summary>
-public sealed class ListPreferences(OrgDbContext db, Access.CurrentAccess access)
+/// <summary>
+/// A user's saved filters and columns; each user sees and changes only their own. Read on every list page, so
+/// they come from <see cref="Access.OrgCache"/>.
+/// </summary>
+public sealed class ListPreferences(OrgDbContext db, Access.CurrentAccess access, Access.OrgCache cache)
 {
     private Guid Me => access.UserId ?? Guid.Empty;
 
-    public Task<List<SavedFilter>> FiltersAsync(string list, CancellationToken cancellationToken) =>
-        db.Set<SavedFilter>().AsNoTracking().Where(f => f.UserId == Me && f.List == list).OrderBy(f => f.Name).ToListAsync(cancellationToken);
+    public ValueTask<IReadOnlyList<SavedFilter>> FiltersAsync(string list, CancellationToken cancellationToken)
+    {
+        var me = Me;
+        return cache.GetAsync<IReadOnlyList<SavedFilter>>($"lists.filters:{me:N}:{list}", async ct =>
+            await db.Set<SavedFilter>().AsNoTracking().Where(f => f.UserId == me && f.List == list).OrderBy(f => f.Name).ToListAsync(ct), cancellationToken);
+    }
 
     public async Task SaveFilterAsync(string list, string name, string query, CancellationToken cancellationToken)
     {
@@ -54,14 +61,23 @@ public sealed class ListPreferences(OrgDbContext db, Access.CurrentAccess access
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    public async Task DeleteFilterAsync(Guid id, CancellationToken cancellationToken) =>
-        await db.Set<SavedFilter>().Where(f => f.Id == id && f.UserId == Me).ExecuteDeleteAsync(cancellationToken);
+    public async Task DeleteFilterAsync(Guid id, CancellationToken cancellationToken)
+    {
+        // Through SaveChanges, not a bulk delete: the removal must move the stamp the cached filters are read against.
+        if (await db.Set<SavedFilter>().FirstOrDefaultAsync(f => f.Id == id && f.UserId == Me, cancellationToken) is { } filter)
+        {
+            db.Remove(filter);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+    }
 
     /// <summary>The chosen columns among <paramref name="available"/>, or <paramref name="defaults"/>.</summary>
     public async Task<IReadOnlyList<string>> ColumnsAsync(string list, IReadOnlyCollection<string> available, IReadOnlyList<string> defaults,
         CancellationToken cancellationToken)
     {
-        var saved = await db.Set<ListColumns>().AsNoTracking().Where(c => c.UserId == Me && c.List == list).Select(c => c.Columns).FirstOrDefaultAsync(cancellationToken);
+        var me = Me;
+        var saved = await cache.GetAsync($"lists.columns:{me:N}:{list}", ct =>
+            db.Set<ListColumns>().AsNoTracking().Where(c => c.UserId == me && c.List == list).Select(c => c.Columns).FirstOrDefaultAsync(ct), cancellationToken);
         var chosen = (saved ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries).Where(available.Contains).ToList();
         return chosen.Count > 0 ? chosen : defaults;
     }

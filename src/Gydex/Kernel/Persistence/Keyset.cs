@@ -44,8 +44,8 @@ public static class Keyset
             var row = key.Parameters[0];
             var numberBody = new Replace(number.Parameters[0], row).Visit(number.Body);
             // Captured values, so EF sends parameters and keeps one cached plan for every page.
-            var last = Expression.Property(Expression.Constant(new Boundary<TKey>(after)), nameof(Boundary<TKey>.Value));
-            var lastNumber = Expression.Property(Expression.Constant(new Boundary<long>(n)), nameof(Boundary<long>.Value));
+            var last = QueryParameter.Of(after);
+            var lastNumber = QueryParameter.Of(n);
             Expression Compare(Func<Expression, Expression, BinaryExpression> op, Expression left, Expression right) => typeof(TKey) == typeof(string)
                 ? op(Expression.Call(typeof(string).GetMethod(nameof(string.Compare), [typeof(string), typeof(string)])!, left, right), Expression.Constant(0))
                 : op(left, right);
@@ -60,8 +60,6 @@ public static class Keyset
 
         return descending ? query.OrderByDescending(key).ThenByDescending(number) : query.OrderBy(key).ThenBy(number);
     }
-
-    private sealed record Boundary<TValue>(TValue? Value);
 
     private sealed class Replace(ParameterExpression from, ParameterExpression to) : ExpressionVisitor
     {

@@ -11,6 +11,7 @@ public sealed class PostgresDatabaseProvider : DatabaseProvider
 {
     private readonly string catalogConnectionString;
     private readonly string databasePrefix;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Server, string Database), string> orgConnectionStrings = new();
 
     /// <summary>Server key ("host:port") → server connection string, in configuration order.</summary>
     private readonly List<KeyValuePair<string, string>> servers;
@@ -21,9 +22,9 @@ public sealed class PostgresDatabaseProvider : DatabaseProvider
             throw new InvalidOperationException("Storage:Provider is Postgres, so ConnectionStrings:Catalog must be set.");
         if (options.Servers.Count == 0)
             throw new InvalidOperationException("Storage:Provider is Postgres, so Storage:Postgres:Servers must list at least one server.");
-        this.catalogConnectionString = catalogConnectionString;
+        this.catalogConnectionString = Tuned(catalogConnectionString);
         databasePrefix = options.DatabasePrefix;
-        servers = options.Servers.Select(cs => new KeyValuePair<string, string>(ServerKeyOf(cs), cs)).ToList();
+        servers = options.Servers.Select(cs => new KeyValuePair<string, string>(ServerKeyOf(cs), Tuned(cs))).ToList();
     }
 
     public override StorageProvider Kind => StorageProvider.Postgres;
@@ -63,8 +64,27 @@ public sealed class PostgresDatabaseProvider : DatabaseProvider
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
+    /// <summary>Built once per database: every request opens its organization's context.</summary>
     private string OrgConnectionString(Organization org) =>
-        new NpgsqlConnectionStringBuilder(ServerConnectionString(org.DatabaseServer)) { Database = org.DatabaseName }.ConnectionString;
+        orgConnectionStrings.GetOrAdd((org.DatabaseServer, org.DatabaseName), key =>
+            new NpgsqlConnectionStringBuilder(ServerConnectionString(key.Server)) { Database = key.Database }.ConnectionString);
+
+    /// <summary>
+    /// Pool settings for a request-per-query workload, unless the configured string says otherwise. Gydex keeps no
+    /// session state on a connection (no SET, no session locks, no temporary tables), so the DISCARD ALL that
+    /// Npgsql sends on every return to the pool is pure cost, and it would also drop the statements that
+    /// automatic preparation keeps: with both, a list page's queries are parsed and planned once per connection.
+    /// </summary>
+    internal static string Tuned(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        var given = connectionString.ToUpperInvariant();
+        if (!given.Contains("RESET ON CLOSE", StringComparison.Ordinal))
+            builder.NoResetOnClose = true;
+        if (!given.Contains("AUTO PREPARE", StringComparison.Ordinal))
+            builder.MaxAutoPrepare = 100;
+        return builder.ConnectionString;
+    }
 
     private string ServerConnectionString(string serverKey)
     {

@@ -160,7 +160,19 @@ public sealed class CustomerLists(CustomFields fields)
         return new ListPage<Counterparty>(rows.Take(list.Limit).ToList(), rows.Count > list.Limit ? CursorOf(rows[list.Limit - 1], list.SortField) : null);
     }
 
-    public static async Task<ListPage<Contact>> PageAsync(IQueryable<Contact> query, ListQuery list, CancellationToken cancellationToken)
+    /// <summary>
+    /// A contact with what a list row shows, and no more: the search text, notes and consent details stay in the
+    /// database (a list page reads 51 rows; the wide columns were most of their bytes).
+    /// </summary>
+    public static readonly System.Linq.Expressions.Expression<Func<Contact, Contact>> ContactRow = c => new Contact
+    {
+        Id = c.Id, Number = c.Number, Code = c.Code, Surname = c.Surname, Name = c.Name, Patronymic = c.Patronymic, Position = c.Position,
+        Phones = c.Phones, Emails = c.Emails, ResponsibleId = c.ResponsibleId, DepartmentId = c.DepartmentId, Tags = c.Tags,
+        ConsentDate = c.ConsentDate, ConsentWithdrawnDate = c.ConsentWithdrawnDate, UpdatedAt = c.UpdatedAt,
+    };
+
+    public static async Task<ListPage<Contact>> PageAsync(IQueryable<Contact> query, ListQuery list, CancellationToken cancellationToken,
+        System.Linq.Expressions.Expression<Func<Contact, Contact>>? row = null)
     {
         ArgumentNullException.ThrowIfNull(list);
         var cursor = Keyset.Decode(list.Cursor);
@@ -171,7 +183,8 @@ public sealed class CustomerLists(CustomFields fields)
             "updated" => Keyset.Page(query, c => c.UpdatedAt, c => c.Number, desc, Instant(cursor), cursor?.Number),
             _ => Keyset.Page(query, c => c.Surname, c => c.Number, desc, cursor?.Value, cursor?.Number),
         };
-        var rows = await query.Take(list.Limit + 1).ToListAsync(cancellationToken);
+        var page = query.Take(list.Limit + 1);
+        var rows = await (row is null ? page : page.Select(row)).ToListAsync(cancellationToken);
         var last = rows.Count > list.Limit ? rows[list.Limit - 1] : null;
         return new ListPage<Contact>(rows.Take(list.Limit).ToList(),
             last is null ? null : Keyset.Encode(list.SortField == "updated" ? Ticks(last.UpdatedAt) : last.Surname, last.Number));

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Linq.Expressions;
 using System.Text;
 using Gydex.Kernel.Access;
+using Gydex.Kernel.Identity;
 using Gydex.Kernel.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -42,18 +43,17 @@ public sealed record SalesPage<T>(IReadOnlyList<T> Items, string? Next);
 /// <summary>A person of the organization as sales shows them.</summary>
 public sealed record Person(Guid Id, string Name, Guid? DepartmentId);
 
-/// <summary>The organization's employees for pickers and names; a few hundred at most, read once per request.</summary>
-public sealed class SalesPeople(OrgDbContext db)
+/// <summary>The organization's employees for pickers and names, from the kernel's cached <see cref="Employees"/>.</summary>
+public sealed class SalesPeople(OrgDbContext db, Employees employees)
 {
     private Dictionary<Guid, Person>? all;
 
     public async Task<IReadOnlyDictionary<Guid, Person>> AllAsync(CancellationToken cancellationToken) =>
-        all ??= await db.Users.AsNoTracking().Select(u => new Person(u.Id, u.DisplayName, u.DepartmentId)).ToDictionaryAsync(p => p.Id, cancellationToken);
+        all ??= (await employees.ByIdAsync(cancellationToken)).Values.ToDictionary(e => e.Id, e => new Person(e.Id, e.Name, e.DepartmentId));
 
     /// <summary>Enabled employees, by name: whom a deal or task may be given to.</summary>
-    public Task<List<Person>> ActiveAsync(CancellationToken cancellationToken) =>
-        db.Users.AsNoTracking().Where(u => !u.IsDisabled).OrderBy(u => u.DisplayName)
-            .Select(u => new Person(u.Id, u.DisplayName, u.DepartmentId)).ToListAsync(cancellationToken);
+    public async Task<List<Person>> ActiveAsync(CancellationToken cancellationToken) =>
+        (await employees.ActiveAsync(cancellationToken)).Select(e => new Person(e.Id, e.Name, e.DepartmentId)).ToList();
 
     public async Task<Person?> FindActiveAsync(Guid id, CancellationToken cancellationToken) =>
         await db.Users.AsNoTracking().Where(u => u.Id == id && !u.IsDisabled)
@@ -120,41 +120,8 @@ public static class Keyset
 
     /// <summary>Orders by <paramref name="key"/> then <paramref name="number"/> and keeps the rows after the cursor.</summary>
     public static IQueryable<T> Page<T, TKey>(IQueryable<T> query, Expression<Func<T, TKey>> key, Expression<Func<T, long>> number,
-        bool descending, TKey? afterKey, long? afterNumber)
-    {
-        if (afterNumber is { } n)
-        {
-            var p = key.Parameters[0];
-            var k = key.Body;
-            var num = new ParameterReplacer(number.Parameters[0], p).Visit(number.Body);
-            var kc = Expression.Constant(afterKey, typeof(TKey));
-            var nc = Expression.Constant(n);
-            Expression beyond, same;
-            if (typeof(TKey) == typeof(string))
-            {
-                var compare = Expression.Call(typeof(string).GetMethod(nameof(string.Compare), [typeof(string), typeof(string)])!, k, kc);
-                beyond = descending ? Expression.LessThan(compare, Expression.Constant(0)) : Expression.GreaterThan(compare, Expression.Constant(0));
-                same = Expression.Equal(k, kc);
-            }
-            else
-            {
-                beyond = descending ? Expression.LessThan(k, kc) : Expression.GreaterThan(k, kc);
-                same = Expression.Equal(k, kc);
-            }
-
-            var tie = descending ? Expression.LessThan(num, nc) : Expression.GreaterThan(num, nc);
-            query = query.Where(Expression.Lambda<Func<T, bool>>(Expression.OrElse(beyond, Expression.AndAlso(same, tie)), p));
-        }
-
-        return descending
-            ? query.OrderByDescending(key).ThenByDescending(number)
-            : query.OrderBy(key).ThenBy(number);
-    }
-
-    private sealed class ParameterReplacer(ParameterExpression from, ParameterExpression to) : ExpressionVisitor
-    {
-        protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : base.VisitParameter(node);
-    }
+        bool descending, TKey? afterKey, long? afterNumber) =>
+        Kernel.Persistence.Keyset.Page(query, key, number, descending, afterKey, afterNumber);
 }
 
 /// <summary>Text checks shared by the forms and the API.</summary>

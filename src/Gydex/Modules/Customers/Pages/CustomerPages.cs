@@ -1,4 +1,5 @@
 using Gydex.Kernel.Access;
+using Gydex.Kernel.Identity;
 using Gydex.Kernel.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -8,11 +9,10 @@ namespace Gydex.Modules.Customers.Pages;
 public sealed record Choice(Guid Id, string Name);
 
 /// <summary>What the customer pages share: the employees and departments to choose from, names by id.</summary>
-public sealed class CustomerPageData(OrgDbContext db)
+public sealed class CustomerPageData(OrgDbContext db, Employees employees)
 {
     public async Task<IReadOnlyList<Choice>> EmployeesAsync(CancellationToken cancellationToken) =>
-        (await db.Users.AsNoTracking().Where(u => !u.IsDisabled).OrderBy(u => u.DisplayName).Select(u => new { u.Id, u.DisplayName }).ToListAsync(cancellationToken))
-            .Select(u => new Choice(u.Id, u.DisplayName)).ToList();
+        (await employees.ActiveAsync(cancellationToken)).Select(e => new Choice(e.Id, e.Name)).ToList();
 
     public async Task<IReadOnlyList<Choice>> DepartmentsAsync(CancellationToken cancellationToken) =>
         (await db.Set<Department>().AsNoTracking().OrderBy(d => d.Name).Select(d => new { d.Id, d.Name }).ToListAsync(cancellationToken))
@@ -20,8 +20,8 @@ public sealed class CustomerPageData(OrgDbContext db)
 
     public async Task<Dictionary<Guid, string>> UserNamesAsync(IEnumerable<Guid> ids, CancellationToken cancellationToken)
     {
-        var list = ids.Distinct().ToList();
-        return await db.Users.AsNoTracking().Where(u => list.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
+        var all = await employees.ByIdAsync(cancellationToken);
+        return ids.Distinct().Where(all.ContainsKey).ToDictionary(id => id, id => all[id].Name);
     }
 }
 

@@ -31,7 +31,7 @@ public sealed class IndexModel(CounterpartyBook book, CustomerLists lists, Custo
 
     public IReadOnlyList<string> AvailableColumns { get; private set; } = BuiltInColumns;
 
-    public List<SavedFilter> SavedFilters { get; private set; } = [];
+    public IReadOnlyList<SavedFilter> SavedFilters { get; private set; } = [];
 
     public IReadOnlyList<Choice> Employees { get; private set; } = [];
 
