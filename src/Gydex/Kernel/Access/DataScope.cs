@@ -33,9 +33,20 @@ public static class DataScopeQueries
                 return query.Where(Expression.Lambda<Func<T, bool>>(
                     Expression.Equal(owner.Body, QueryParameter.Of(scope.UserId)), owner.Parameters));
             default:
-                var ids = scope.Departments.Select(d => (Guid?)d).ToArray();
-                var contains = Expression.Call(typeof(Enumerable), nameof(Enumerable.Contains), [typeof(Guid?)],
-                    QueryParameter.Of(ids), department.Body);
+                // One department (a leaf, the usual case): an equality, so an index on (department, sort key)
+                // gives the rows already in order and a page reads 51 of them.
+                if (scope.Departments.Count == 1)
+                {
+                    return query.Where(Expression.Lambda<Func<T, bool>>(
+                        Expression.Equal(department.Body, Expression.Convert(QueryParameter.Of(scope.Departments.First()), typeof(Guid?))), department.Parameters));
+                }
+
+                // Non-nullable on both sides: PostgreSQL gets a plain "= ANY(@ids)"; with Guid? EF adds an
+                // "OR (… IS NULL AND array_position(@ids, NULL) …)" that no index serves. A record without a
+                // department is in no one's department scope either way.
+                var ids = scope.Departments.ToArray();
+                var contains = Expression.Call(typeof(Enumerable), nameof(Enumerable.Contains), [typeof(Guid)],
+                    QueryParameter.Of(ids), Expression.Convert(department.Body, typeof(Guid)));
                 return query.Where(Expression.Lambda<Func<T, bool>>(contains, department.Parameters));
         }
     }
