@@ -25,6 +25,9 @@ public static class SalesBrowserEndpoints
         var sales = endpoints.MapGroup("/sales").ExcludeFromDescription();
         sales.MapGet("/pick/counterparties", PickCounterparties).RequireRight(CustomersRights.Counterparties.View);
         sales.MapGet("/pick/contacts", PickContacts).RequireRight(CustomersRights.Contacts.View);
+        // Employees to give a deal or a task to: the same list under the right of the form that asks.
+        sales.MapGet("/pick/responsibles", PickPeople).RequireRight(SalesRights.DealsView);
+        sales.MapGet("/pick/assignees", PickPeople).RequireRight(SalesRights.TasksView);
         sales.MapGet("/reminder", Reminder).RequireRight(SalesRights.TasksView);
     }
 
@@ -33,6 +36,9 @@ public static class SalesBrowserEndpoints
 
     private static async Task<Ok<PickResponse>> PickContacts(string? q, SalesCustomers customers, HttpResponse response, CancellationToken cancellationToken) =>
         Fresh(response, new PickResponse((await customers.PickContactsAsync(q, SalesCustomers.PickSize, cancellationToken)).Select(c => new PickItem(c.Id, c.Name)).ToList()));
+
+    private static async Task<Ok<PickResponse>> PickPeople(string? q, SalesPeople people, HttpResponse response, CancellationToken cancellationToken) =>
+        Fresh(response, new PickResponse((await people.PickAsync(q, SalesCustomers.PickSize, cancellationToken)).Select(c => new PickItem(c.Id, c.Name)).ToList()));
 
     private static async Task<Ok<ReminderResponse>> Reminder(Tasks tasks, IStringLocalizer<SalesTexts> texts, HttpRequest request, CancellationToken cancellationToken)
     {

@@ -183,6 +183,8 @@ public static class AccessMatrixSamples
         [("/api/v1/pipelines/{id:guid}/stages/{stageId:guid}", "DELETE", null)] = Api("DELETE", c => $"/api/v1/pipelines/{c.Sales.PipelineId}/stages/{c.Sales.OtherStageId}"),
         [("/sales/pick/counterparties", "GET", null)] = Get(_ => "/sales/pick/counterparties?q=a"),
         [("/sales/pick/contacts", "GET", null)] = Get(_ => "/sales/pick/contacts?q=a"),
+        [("/sales/pick/responsibles", "GET", null)] = Get(_ => "/sales/pick/responsibles?q=a"),
+        [("/sales/pick/assignees", "GET", null)] = Get(_ => "/sales/pick/assignees?q=a"),
         [("/sales/reminder", "GET", null)] = Get(_ => "/sales/reminder"),
         [("/api/v1/deals", "GET", null)] = Get(_ => "/api/v1/deals"),
         [("/api/v1/deals", "POST", null)] = ApiFor("POST", _ => "/api/v1/deals", _ => """{"title": "API deal", "amount": 10.5}"""),

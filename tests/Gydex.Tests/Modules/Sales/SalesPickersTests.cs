@@ -143,4 +143,42 @@ public sealed class SalesPickersTests(SharedHost host)
         Assert.Equal(s.Ours[6].ToString(), page.QuerySelector("input[name='Form.CounterpartyId']")!.GetAttribute("value"));
         Assert.Equal(page.QuerySelector("#Form_CounterpartyId")!.GetAttribute("value"), page.QuerySelector("input[name='Form.CounterpartyShown']")!.GetAttribute("value"));
     }
+
+    [Fact]
+    public async Task Employees_are_picked_by_part_of_the_name_in_any_case_and_a_typed_name_becomes_the_responsible_or_assignee()
+    {
+        var org = await factory.CreateOrgAsync();
+        var ivan = await factory.AddUserAsync(org, "ivan");
+        var ivanova = await factory.AddUserAsync(org, "ivanova");
+        var gone = await factory.AddUserAsync(org, "gone");
+        await factory.InOrgAsync(org, async sp =>
+        {
+            var db = sp.GetRequiredService<OrgDbContext>();
+            (await db.Users.SingleAsync(u => u.Id == ivan.Id)).DisplayName = "Иван Петров";
+            (await db.Users.SingleAsync(u => u.Id == ivanova.Id)).DisplayName = "Мария Иванова";
+            var disabled = await db.Users.SingleAsync(u => u.Id == gone.Id);
+            disabled.DisplayName = "Иван Уволенный";
+            disabled.IsDisabled = true;
+            await db.SaveChangesAsync();
+            return true;
+        });
+        using var admin = await factory.SignedInAsync(org, "admin");
+
+        Assert.Equal(new[] { ivan.Id, ivanova.Id }.Order(), (await PickAsync(admin, $"/{org.Slug}/sales/pick/responsibles?q=ИВАН")).Select(p => p.Id).Order());
+        Assert.Equal([ivanova.Id], (await PickAsync(admin, $"/{org.Slug}/sales/pick/assignees?q=иванова")).Select(p => p.Id));
+        Assert.Empty(await PickAsync(admin, $"/{org.Slug}/sales/pick/assignees?q=уволенный"));
+
+        using (var deal = await admin.PostFormAsync($"/{org.Slug}/deals/new", new Dictionary<string, string> { ["Form.Title"] = "Поставка", ["Form.ResponsibleText"] = "иван петров" }))
+            Assert.Equal(HttpStatusCode.Redirect, deal.StatusCode);
+        Assert.Equal(ivan.Id, await factory.InOrgAsync(org, sp => sp.GetRequiredService<OrgDbContext>().Set<Deal>().Select(d => d.ResponsibleId).SingleAsync()));
+        using (var several = await admin.PostFormAsync($"/{org.Slug}/tasks/new", new Dictionary<string, string> { ["Form.Title"] = "Позвонить", ["Form.AssigneeText"] = "иван" }))
+        {
+            Assert.Equal(HttpStatusCode.UnprocessableEntity, several.StatusCode);
+            Assert.Contains("Several employees match", Html.Errors(await Html.ParseAsync(several)), StringComparison.Ordinal);
+        }
+
+        using (var task = await admin.PostFormAsync($"/{org.Slug}/tasks/new", new Dictionary<string, string> { ["Form.Title"] = "Позвонить", ["Form.AssigneeText"] = "Иванова" }))
+            Assert.Equal(HttpStatusCode.Redirect, task.StatusCode);
+        Assert.Equal(ivanova.Id, await factory.InOrgAsync(org, sp => sp.GetRequiredService<OrgDbContext>().Set<SalesTask>().Select(t => t.AssigneeId).SingleAsync()));
+    }
 }

@@ -26,6 +26,9 @@ public sealed class DealModel(Deals deals, Pipelines pipelines, SalesPeople peop
 
     public IReadOnlyList<TaskRow> TaskRows { get; private set; } = [];
 
+    /// <summary>The signed-in user's name: a new task's assignee unless another is picked.</summary>
+    public string MyName { get; private set; } = "";
+
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
         var ct = HttpContext.RequestAborted;
@@ -42,7 +45,8 @@ public sealed class DealModel(Deals deals, Pipelines pipelines, SalesPeople peop
         All = await pipelines.AllAsync(ct);
         People = await people.ActiveAsync(ct);
         Fields = await deals.FieldDefinitionsAsync(ct);
-        await Form.ShowPickedAsync(customers, Errors, ct);
+        await Form.ShowPickedAsync(customers, people, Errors, ct);
+        MyName = await people.NameAsync(access.UserId, ct);
         if (Request.Method != "GET")
             CustomValues = PostedCustom().Where(p => p.Value is not null).ToDictionary(p => p.Key, p => p.Value!, StringComparer.Ordinal);
         if (access.Has(SalesRights.ActivitiesView))
@@ -57,7 +61,7 @@ public sealed class DealModel(Deals deals, Pipelines pipelines, SalesPeople peop
 
     public async Task<IActionResult> OnPostSaveAsync(Guid id)
     {
-        var picked = await Form.ResolvePickersAsync(customers, HttpContext.RequestAborted);
+        var picked = await Form.ResolvePickersAsync(customers, people, HttpContext.RequestAborted);
         if (picked.Count > 0)
             return await OutcomeAsync(SalesResult.Invalid<Deal>(picked), () => "", () => OnGetAsync(id));
         var (input, error) = Form.ToInput();
@@ -97,8 +101,13 @@ public sealed class DealModel(Deals deals, Pipelines pipelines, SalesPeople peop
         return await OutcomeAsync(outcome, () => Here(id) + "#activities", () => OnGetAsync(id));
     }
 
-    public async Task<IActionResult> OnPostAddTaskAsync(Guid id, string? title, string? deadline, Guid? assigneeId)
+    public async Task<IActionResult> OnPostAddTaskAsync(Guid id, string? title, string? deadline, Guid? assigneeId, string? assigneeText, string? assigneeShown)
     {
+        var (assignee, error) = await Picker.ResolveAsync(assigneeId, assigneeText, assigneeShown, (text, take) => people.PickAsync(text, take, HttpContext.RequestAborted),
+            "No employee matches the text: choose one from the list.", "Several employees match the text: type more of the name.");
+        if (error is not null)
+            return await OutcomeAsync(SalesResult.Invalid<SalesTask>("assigneeId", error), () => "", () => OnGetAsync(id));
+        assigneeId = assignee;
         var outcome = await tasks.CreateAsync(new TaskInput
         {
             Title = title ?? "", Deadline = time.Parse(deadline), AssigneeId = assigneeId, RecordType = RecordTypes.Deal, RecordId = id,

@@ -33,7 +33,7 @@ public sealed class NewDealModel(Deals deals, Pipelines pipelines, SalesPeople p
         var ct = HttpContext.RequestAborted;
         All = await pipelines.AllAsync(ct);
         People = await people.ActiveAsync(ct);
-        await Form.ShowPickedAsync(customers, Errors, ct);
+        await Form.ShowPickedAsync(customers, people, Errors, ct);
         Fields = await deals.FieldDefinitionsAsync(ct);
         if (Request.Method != "GET")
             CustomValues = PostedCustom().Where(p => p.Value is not null).ToDictionary(p => p.Key, p => p.Value!, StringComparer.Ordinal);
@@ -42,7 +42,7 @@ public sealed class NewDealModel(Deals deals, Pipelines pipelines, SalesPeople p
 
     public async Task<IActionResult> OnPostAsync()
     {
-        var picked = await Form.ResolvePickersAsync(customers, HttpContext.RequestAborted);
+        var picked = await Form.ResolvePickersAsync(customers, people, HttpContext.RequestAborted);
         if (picked.Count > 0)
             return await OutcomeAsync(SalesResult.Invalid<Deal>(picked), () => "", () => OnGetAsync(null, null));
         var (input, error) = Form.ToInput();

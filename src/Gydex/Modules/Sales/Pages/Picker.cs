@@ -21,8 +21,11 @@ public sealed record Picker(string Name, string DomId, string Source, Guid? Id, 
         var found = await search(text, 2);
         return found.Count switch
         {
-            1 => (found[0].Id, null),
             0 => (null, noMatch),
+            1 => (found[0].Id, null),
+            // Several contain the text, but one is named exactly so.
+            _ when string.Equals(found[0].Name, text, StringComparison.OrdinalIgnoreCase) && !string.Equals(found[1].Name, text, StringComparison.OrdinalIgnoreCase)
+                => (found[0].Id, null),
             _ => (null, severalMatch),
         };
     }
