@@ -21,14 +21,45 @@ public sealed class SalesTests(LiveServer server)
         return page;
     }
 
-    /// <summary>Creates a deal through the form in the default pipeline's first stage; returns its id.</summary>
-    private static async Task<string> CreateDealAsync(IPage page, string title)
+    /// <summary>A counterparty made through its form; returns its name.</summary>
+    private static async Task<string> CreateCounterpartyAsync(IPage page, string name)
+    {
+        await page.GotoAsync("/demo/customers/counterparties/new");
+        await page.SelectOptionAsync("#Input_Kind", "Person");
+        await page.FillAsync("#Input_Name", name);
+        await page.ClickAsync("form[data-form=counterparty] button[type=submit]");
+        await page.WaitForSelectorAsync("h1[data-code]");
+        return name;
+    }
+
+    /// <summary>
+    /// Creates a deal through the form in the default pipeline's first stage, its counterparty chosen in the picker by
+    /// typing part of the name in lower case and taking the match with the keyboard; returns its id.
+    /// </summary>
+    private static async Task<string> CreateDealAsync(IPage page, string title, string? counterparty = null)
     {
         await page.GotoAsync("/demo/deals/new");
         await page.FillAsync("#Form_Title", title);
         await page.FillAsync("#Form_Amount", "250000");
+        if (counterparty is not null)
+        {
+            var box = page.Locator("#Form_CounterpartyId");
+            await box.PressSequentiallyAsync(counterparty.ToLowerInvariant()[^8..], new LocatorPressSequentiallyOptions { Delay = 30 });
+            var option = page.Locator("#Form_CounterpartyId-list [role=option]", new PageLocatorOptions { HasText = counterparty });
+            await option.WaitForAsync();
+            Assert.Equal("true", await box.GetAttributeAsync("aria-expanded"));
+            Assert.True(await option.IsVisibleAsync(), "the match is not shown");
+            var listBox = await page.Locator("#Form_CounterpartyId-list").BoundingBoxAsync();
+            Assert.True(listBox!.X >= 0 && listBox.X + listBox.Width <= page.ViewportSize!.Width, "the list of matches leaves the screen");
+            await box.PressAsync("Enter");
+            Assert.Equal("false", await box.GetAttributeAsync("aria-expanded"));
+            Assert.StartsWith(counterparty + " (CP-", await box.InputValueAsync(), StringComparison.Ordinal);
+        }
+
         await page.ClickAsync("[data-action='create-deal']");
         await page.WaitForSelectorAsync("h1[data-deal]");
+        if (counterparty is not null)
+            Assert.StartsWith(counterparty + " (CP-", await page.Locator("#Form_CounterpartyId").InputValueAsync(), StringComparison.Ordinal);
         return (await page.GetAttributeAsync("h1[data-deal]", "data-deal"))!;
     }
 
@@ -39,8 +70,9 @@ public sealed class SalesTests(LiveServer server)
     public async Task On_a_desktop_the_deal_is_dragged_to_the_next_stage_and_a_task_is_completed()
     {
         var page = await SignInAsync("admin", 1280, 800);
-        var title = "Desktop deal " + Guid.NewGuid().ToString("N")[..6];
-        var dealId = await CreateDealAsync(page, title);
+        var suffix = Guid.NewGuid().ToString("N")[..6];
+        var title = "Desktop deal " + suffix;
+        var dealId = await CreateDealAsync(page, title, await CreateCounterpartyAsync(page, "Ромашка Десктоп " + suffix));
 
         await page.GotoAsync("/demo/deals/board");
         var stages = await page.Locator("section[data-stage]").EvaluateAllAsync<string[]>("s => s.map(x => x.getAttribute('data-stage'))");
@@ -73,8 +105,9 @@ public sealed class SalesTests(LiveServer server)
     public async Task On_a_390_px_phone_the_deal_is_moved_with_the_stage_picker_and_a_task_is_completed()
     {
         var page = await SignInAsync("admin", 390, 844);
-        var title = "Phone deal " + Guid.NewGuid().ToString("N")[..6];
-        var dealId = await CreateDealAsync(page, title);
+        var suffix = Guid.NewGuid().ToString("N")[..6];
+        var title = "Phone deal " + suffix;
+        var dealId = await CreateDealAsync(page, title, await CreateCounterpartyAsync(page, "Ромашка Телефон " + suffix));
         Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "the deal page scrolls sideways");
 
         await page.GotoAsync("/demo/deals/board");
@@ -93,6 +126,26 @@ public sealed class SalesTests(LiveServer server)
         await page.ClickAsync("form [data-action='complete']");
         await page.Locator("[data-on-time='true']").WaitForAsync();
         Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "the task page scrolls sideways");
+    }
+
+    [Fact]
+    public async Task An_overdue_task_is_reminded_of_on_a_page_of_another_module_after_it_has_loaded()
+    {
+        var page = await SignInAsync("admin", 390, 844);
+        var title = "Overdue call " + Guid.NewGuid().ToString("N")[..6];
+        await page.GotoAsync("/demo/tasks/new");
+        await page.FillAsync("#Form_Title", title);
+        await page.FillAsync("#Form_Deadline", DateTime.Now.AddDays(-1).ToString("yyyy-MM-ddTHH:mm", System.Globalization.CultureInfo.InvariantCulture));
+        await page.ClickAsync("[data-action='create-task']");
+        await page.WaitForSelectorAsync("h1[data-task]");
+
+        await page.GotoAsync("/demo/customers/counterparties");
+        var reminder = page.Locator("[data-reminder]");
+        await reminder.WaitForAsync();
+        Assert.True(int.Parse((await reminder.GetAttributeAsync("data-overdue"))!, System.Globalization.CultureInfo.InvariantCulture) >= 1);
+        await reminder.Locator("a").ClickAsync();
+        await page.WaitForURLAsync("**/demo/tasks");
+        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "the page scrolls sideways");
     }
 
     [Fact]

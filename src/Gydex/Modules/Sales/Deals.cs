@@ -170,7 +170,7 @@ public sealed class Deals(OrgDbContext db, CurrentAccess access, FieldRights fie
             if (DocumentCodes.Parse(Deal.CodePrefix, q) is { } number)
                 query = query.Where(d => d.Number == number);
             else
-                query = query.Where(d => d.Title.Contains(q) || (d.Source != null && d.Source.Contains(q)));
+                query = DealsSearchArea.Matching(query, q);
         }
 
         return query;
@@ -444,7 +444,8 @@ public sealed class Deals(OrgDbContext db, CurrentAccess access, FieldRights fie
         {
             if (counterpartyId == Guid.Empty)
                 deal.CounterpartyId = null;
-            else if (!await customers.CounterpartyExistsAsync(counterpartyId, cancellationToken))
+            // An unchanged link stays even when the counterparty is beyond the user's sight.
+            else if (counterpartyId != deal.CounterpartyId && !await customers.CounterpartyExistsAsync(counterpartyId, cancellationToken))
                 errors["counterpartyId"] = "Unknown counterparty.";
             else
                 deal.CounterpartyId = counterpartyId;
@@ -454,7 +455,7 @@ public sealed class Deals(OrgDbContext db, CurrentAccess access, FieldRights fie
         {
             if (contactId == Guid.Empty)
                 deal.ContactId = null;
-            else if (!await customers.ContactExistsAsync(contactId, cancellationToken))
+            else if (contactId != deal.ContactId && !await customers.ContactExistsAsync(contactId, cancellationToken))
                 errors["contactId"] = "Unknown contact.";
             else
                 deal.ContactId = contactId;

@@ -115,6 +115,20 @@ public sealed class Pipelines(OrgDbContext db, TimeProvider clock)
         return SalesResult.Done<Stage>(stage);
     }
 
+    /// <summary>Puts a pipeline's stages in the order given; the list names each of its stages exactly once.</summary>
+    public async Task<SalesResult<IReadOnlyList<Stage>>> ReorderStagesAsync(Guid pipelineId, IReadOnlyList<Guid>? order, CancellationToken cancellationToken)
+    {
+        if (!await db.Set<Pipeline>().AnyAsync(p => p.Id == pipelineId, cancellationToken))
+            return SalesResult.NotFound<IReadOnlyList<Stage>>();
+        var stages = await db.Set<Stage>().Where(s => s.PipelineId == pipelineId).ToListAsync(cancellationToken);
+        if (order is null || order.Count != stages.Count || order.Distinct().Count() != order.Count || order.Any(id => stages.All(s => s.Id != id)))
+            return SalesResult.Invalid<IReadOnlyList<Stage>>("stageIds", "List every stage of the pipeline once, in the new order.");
+        for (var i = 0; i < order.Count; i++)
+            stages.Single(s => s.Id == order[i]).Order = (i + 1) * 10;
+        await db.SaveChangesAsync(cancellationToken);
+        return SalesResult.Done<IReadOnlyList<Stage>>(stages.OrderBy(s => s.Order).ToList());
+    }
+
     public async Task<SalesResult<Stage>> DeleteStageAsync(Guid stageId, CancellationToken cancellationToken)
     {
         var stage = await db.Set<Stage>().SingleOrDefaultAsync(s => s.Id == stageId, cancellationToken);
@@ -146,6 +160,7 @@ public sealed class SalesOrganizationSeed(TimeProvider clock) : IOrganizationSee
         ArgumentNullException.ThrowIfNull(orgServices);
         ArgumentNullException.ThrowIfNull(organization);
         var db = orgServices.GetRequiredService<OrgDbContext>();
+        await FillSearchTextAsync(db, cancellationToken);
         if (await db.Set<Pipeline>().AnyAsync(cancellationToken))
             return;
         var ru = organization.DefaultLanguage == "ru";
@@ -165,5 +180,40 @@ public sealed class SalesOrganizationSeed(TimeProvider clock) : IOrganizationSee
         foreach (var (nameRu, nameEn, probability, kind) in stages)
             db.Add(new Stage { Id = Guid.CreateVersion7(), PipelineId = pipeline.Id, Name = ru ? nameRu : nameEn, Order = ++order * 10, Probability = probability, Kind = kind });
         await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Deals and tasks made before the search column existed get it filled, a thousand at a time; written past the
+    /// change tracker, as the column is derived and its filling is no change anyone made.
+    /// </summary>
+    private static async Task FillSearchTextAsync(OrgDbContext db, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var deals = await db.Set<Deal>().AsNoTracking().Where(d => d.SearchText == "").OrderBy(d => d.Id).Take(1000)
+                .Select(d => new { d.Id, d.Title, d.Source }).ToListAsync(cancellationToken);
+            foreach (var d in deals)
+            {
+                var text = SalesSearchText.Of(d.Title, d.Source);
+                await db.Set<Deal>().Where(x => x.Id == d.Id).ExecuteUpdateAsync(u => u.SetProperty(x => x.SearchText, text.Length == 0 ? " " : text), cancellationToken);
+            }
+
+            if (deals.Count < 1000)
+                break;
+        }
+
+        while (true)
+        {
+            var tasks = await db.Set<SalesTask>().AsNoTracking().Where(t => t.SearchText == "").OrderBy(t => t.Id).Take(1000)
+                .Select(t => new { t.Id, t.Title }).ToListAsync(cancellationToken);
+            foreach (var t in tasks)
+            {
+                var text = SalesSearchText.Of(t.Title);
+                await db.Set<SalesTask>().Where(x => x.Id == t.Id).ExecuteUpdateAsync(u => u.SetProperty(x => x.SearchText, text.Length == 0 ? " " : text), cancellationToken);
+            }
+
+            if (tasks.Count < 1000)
+                break;
+        }
     }
 }

@@ -98,8 +98,7 @@ public static class SalesApi
     }
 
     private static async Task<Ok<List<PipelineResponse>>> GetPipelines(Pipelines pipelines, CancellationToken cancellationToken) =>
-        TypedResults.Ok((await pipelines.AllAsync(cancellationToken)).Select(p => new PipelineResponse(p.Pipeline.Id, p.Pipeline.Name, p.Pipeline.IsDefault,
-            p.Stages.Select(s => new StageResponse(s.Id, s.Name, s.Order, s.Probability, s.Kind)).ToList())).ToList());
+        TypedResults.Ok((await pipelines.AllAsync(cancellationToken)).Select(PipelinesApi.Response).ToList());
 
     // ---- deals
 

@@ -59,6 +59,19 @@ public sealed class SalesPeople(OrgDbContext db, Employees employees)
         await db.Users.AsNoTracking().Where(u => u.Id == id && !u.IsDisabled)
             .Select(u => new Person(u.Id, u.DisplayName, u.DepartmentId)).SingleOrDefaultAsync(cancellationToken);
 
+    /// <summary>
+    /// Enabled employees whose name contains the text in any case (an exact name first), for a picker; compared in .NET,
+    /// as an organization's staff is read whole anyway and SQLite knows no Cyrillic case.
+    /// </summary>
+    public async Task<IReadOnlyList<SalesCustomers.Choice>> PickAsync(string? text, int take, CancellationToken cancellationToken)
+    {
+        var term = SalesText.Clean(text);
+        var people = await ActiveAsync(cancellationToken);
+        return people.Where(p => term is null || p.Name.Contains(term, StringComparison.OrdinalIgnoreCase))
+            .OrderBy(p => term is not null && string.Equals(p.Name, term, StringComparison.OrdinalIgnoreCase) ? 0 : 1)
+            .Take(Math.Clamp(take, 1, SalesCustomers.PickSize)).Select(p => new SalesCustomers.Choice(p.Id, p.Name)).ToList();
+    }
+
     public async Task<string> NameAsync(Guid? id, CancellationToken cancellationToken) =>
         id is { } key && (await AllAsync(cancellationToken)).TryGetValue(key, out var p) ? p.Name : "";
 }

@@ -67,7 +67,20 @@ public sealed class Deal : Gydex.Kernel.CustomFields.ICustomFieldRecord
 
     public string Code => DocumentCodes.Format(CodePrefix, Number);
 
-    public string Title { get; set; } = "";
+    public string Title
+    {
+        get => title;
+        set
+        {
+            title = value;
+            SearchText = SalesSearchText.Of(title, source);
+        }
+    }
+
+    private string title = "";
+
+    /// <summary>What the list's text search looks in (see <see cref="SalesSearchText"/>); kept by the setters, not journaled.</summary>
+    public string SearchText { get; set; } = "";
 
     /// <summary>A counterparty of the Customers module, known only by id (modules never join each other's tables).</summary>
     public Guid? CounterpartyId { get; set; }
@@ -90,7 +103,17 @@ public sealed class Deal : Gydex.Kernel.CustomFields.ICustomFieldRecord
     /// <summary>The department the deal belongs to (the responsible's when assigned): what the department scope sees.</summary>
     public Guid? DepartmentId { get; set; }
 
-    public string? Source { get; set; }
+    public string? Source
+    {
+        get => source;
+        set
+        {
+            source = value;
+            SearchText = SalesSearchText.Of(title, source);
+        }
+    }
+
+    private string? source;
 
     public string? LostReason { get; set; }
 
@@ -205,7 +228,20 @@ public sealed class SalesTask
 
     public string Code => DocumentCodes.Format(CodePrefix, Number);
 
-    public string Title { get; set; } = "";
+    public string Title
+    {
+        get => title;
+        set
+        {
+            title = value;
+            SearchText = SalesSearchText.Of(title);
+        }
+    }
+
+    private string title = "";
+
+    /// <summary>What the list's text search looks in (see <see cref="SalesSearchText"/>); kept by the setter, not journaled.</summary>
+    public string SearchText { get; set; } = "";
 
     public string? Description { get; set; }
 
@@ -281,6 +317,7 @@ internal sealed class SalesModel :
         builder.ToTable("Deals");
         builder.Ignore(d => d.Code);
         builder.Property(d => d.Title).HasMaxLength(Deal.TitleMaxLength);
+        builder.Property(d => d.SearchText).HasMaxLength(SalesSearchText.MaxLength);
         builder.Property(d => d.Currency).HasMaxLength(3);
         builder.Property(d => d.Amount).HasPrecision(18, 2);
         builder.Property(d => d.Source).HasMaxLength(Deal.SourceMaxLength);
@@ -320,6 +357,7 @@ internal sealed class SalesModel :
         builder.ToTable("Tasks");
         builder.Ignore(t => t.Code);
         builder.Property(t => t.Title).HasMaxLength(SalesTask.TitleMaxLength);
+        builder.Property(t => t.SearchText).HasMaxLength(SalesSearchText.MaxLength);
         builder.Property(t => t.Description).HasMaxLength(SalesTask.DescriptionMaxLength);
         builder.Property(t => t.Priority).HasConversion<string>().HasMaxLength(8);
         builder.Property(t => t.Status).HasConversion<string>().HasMaxLength(16);
@@ -335,5 +373,22 @@ internal sealed class SalesModel :
         builder.HasKey(c => new { c.TaskId, c.UserId });
         builder.HasOne<SalesTask>().WithMany().HasForeignKey(c => c.TaskId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(c => c.UserId);
+    }
+}
+
+/// <summary>
+/// The one column a deal or task is searched by: its words upper-cased in .NET (ё as е), because SQLite's LIKE and
+/// upper() know only ASCII letters; PostgreSQL answers from a trigram index on it.
+/// </summary>
+public static class SalesSearchText
+{
+    public const int MaxLength = 400;
+
+    public static string Normalize(string? text) => (text ?? "").Trim().ToUpperInvariant().Replace('Ё', 'Е');
+
+    public static string Of(params string?[] parts)
+    {
+        var text = string.Join(' ', parts.Where(p => !string.IsNullOrWhiteSpace(p)).Select(p => Normalize(p).Replace('\n', ' ')));
+        return text.Length > MaxLength ? text[..MaxLength] : text;
     }
 }

@@ -54,7 +54,7 @@ public sealed class SalesJournal : IJournalActions
             .ChangedAs(e => Changed(e, nameof(Deal.StageId)) ? DealMoved : Changed(e, nameof(Deal.ResponsibleId)) ? DealAssigned : null, DealMoved, DealAssigned)
             .Document("deal", d => d.Id.ToString(), (d, _) => d.Code)
             .AffectsUser(d => d.ResponsibleId)
-            .Ignore(nameof(Deal.Id), nameof(Deal.Number), nameof(Deal.CreatedAt), nameof(Deal.CreatedById), nameof(Deal.UpdatedAt)))
+            .Ignore(nameof(Deal.Id), nameof(Deal.Number), nameof(Deal.CreatedAt), nameof(Deal.CreatedById), nameof(Deal.UpdatedAt), nameof(Deal.SearchText)))
         .AddJournaled<Activity>(j => j
             .Records(ActivityCreated, ActivityChanged, ActivityDeleted)
             .Document("activity", a => a.Id.ToString(), (a, _) => a.Subject)
@@ -64,7 +64,7 @@ public sealed class SalesJournal : IJournalActions
             .ChangedAs(e => Changed(e, nameof(SalesTask.Status)) && e.Property(nameof(SalesTask.Status)).CurrentValue is SalesTaskStatus.Done ? TaskCompleted : null, TaskCompleted)
             .Document("task", t => t.Id.ToString(), (t, _) => t.Code)
             .AffectsUser(t => t.AssigneeId)
-            .Ignore(nameof(SalesTask.Id), nameof(SalesTask.Number), nameof(SalesTask.CreatedAt), nameof(SalesTask.CreatedById)))
+            .Ignore(nameof(SalesTask.Id), nameof(SalesTask.Number), nameof(SalesTask.CreatedAt), nameof(SalesTask.CreatedById), nameof(SalesTask.SearchText)))
         .AddJournaled<SalesTaskCoworker>(j => j
             .Records(TaskCoworkersChanged, null, TaskCoworkersChanged)
             .Document("task", c => c.TaskId.ToString(), (c, db) => db.Find<SalesTask>(c.TaskId)?.Code)

@@ -31,6 +31,7 @@ public static class SalesModule
         services.AddScoped<IOrganizationSeed, SalesOrganizationSeed>();
         services.AddScoped<IOrganizationUpgrade, SalesOrganizationSeed>();
         services.AddSingleton(new NavigationItem("deals", "Deals", "/deals/board", 100, typeof(SalesTexts), SalesRights.DealsView));
+        services.AddSingleton(new PageScript("/js/reminder.js", "~/sales/reminder", SalesRights.TasksView));
         services.AddSingleton(new NavigationItem("tasks", "Tasks", "/tasks", 110, typeof(SalesTexts), SalesRights.TasksView));
         services.AddSingleton(new NavigationItem("activities", "Activities", "/activities", 120, typeof(SalesTexts), SalesRights.ActivitiesView));
         services.Configure<Microsoft.AspNetCore.Mvc.RazorPages.RazorPagesOptions>(o => o.Conventions
@@ -65,6 +66,8 @@ public static class SalesModule
     public static IEndpointRouteBuilder MapSales(this IEndpointRouteBuilder endpoints)
     {
         SalesApi.Map(endpoints);
+        PipelinesApi.Map(endpoints);
+        SalesBrowserEndpoints.Map(endpoints);
         return endpoints;
     }
 }

@@ -15,14 +15,11 @@ public sealed class DealsSearchArea(Deals deals, SalesPeople people) : ISearchAr
 
     public int Order => 30;
 
-    /// <summary>
-    /// Titles containing the term as typed, in lower case or capitalized: SQLite compares Cyrillic case-sensitively,
-    /// so the usual spellings are asked for explicitly.
-    /// </summary>
-    private static IQueryable<Deal> Matching(IQueryable<Deal> query, string term)
+    /// <summary>Deals whose title or source contains the term in any case (see <see cref="SalesSearchText"/>).</summary>
+    internal static IQueryable<Deal> Matching(IQueryable<Deal> query, string term)
     {
-        var (lower, capital) = SalesSearchTerms.Variants(term);
-        return query.Where(d => d.Title.Contains(term) || d.Title.Contains(lower) || d.Title.Contains(capital));
+        var needle = SalesSearchText.Normalize(term);
+        return query.Where(d => d.SearchText.Contains(needle));
     }
 
     public async Task<IReadOnlyList<SearchHit>> SearchAsync(string term, int take, CancellationToken cancellationToken)
@@ -49,10 +46,11 @@ public sealed class TasksSearchArea(Tasks tasks, SalesPeople people) : ISearchAr
 
     public int Order => 40;
 
+    /// <summary>Tasks whose title contains the term in any case (see <see cref="SalesSearchText"/>).</summary>
     internal static IQueryable<SalesTask> Matching(IQueryable<SalesTask> query, string term)
     {
-        var (lower, capital) = SalesSearchTerms.Variants(term);
-        return query.Where(t => t.Title.Contains(term) || t.Title.Contains(lower) || t.Title.Contains(capital));
+        var needle = SalesSearchText.Normalize(term);
+        return query.Where(t => t.SearchText.Contains(needle));
     }
 
     public async Task<IReadOnlyList<SearchHit>> SearchAsync(string term, int take, CancellationToken cancellationToken)
@@ -65,14 +63,5 @@ public sealed class TasksSearchArea(Tasks tasks, SalesPeople people) : ISearchAr
         var found = await query.OrderByDescending(t => t.Number).Take(Math.Clamp(take, 1, 50)).ToListAsync(cancellationToken);
         var everyone = await people.AllAsync(cancellationToken);
         return found.Select(t => new SearchHit(Title.Current, t.Code, t.Title, everyone.GetValueOrDefault(t.AssigneeId)?.Name, $"/tasks/{t.Id}")).ToList();
-    }
-}
-
-internal static class SalesSearchTerms
-{
-    public static (string Lower, string Capital) Variants(string term)
-    {
-        var lower = term.ToLower(System.Globalization.CultureInfo.CurrentCulture);
-        return (lower, lower.Length == 0 ? lower : char.ToUpper(lower[0], System.Globalization.CultureInfo.CurrentCulture) + lower[1..]);
     }
 }

@@ -117,7 +117,7 @@ public sealed class Tasks(OrgDbContext db, CurrentAccess access, SalesPeople peo
             if (DocumentCodes.Parse(SalesTask.CodePrefix, q) is { } number)
                 query = query.Where(t => t.Number == number);
             else
-                query = query.Where(t => t.Title.Contains(q));
+                query = TasksSearchArea.Matching(query, q);
         }
 
         var limit = Math.Clamp(filter.Limit, 1, MaxLimit);

@@ -8,7 +8,8 @@ namespace Gydex.Tests;
 /// <summary>Deals, tasks and activities made directly in an organization's database, for tests to act on.</summary>
 public static class SalesFixtures
 {
-    public sealed record Sample(Guid PipelineId, Guid FirstStageId, Guid OtherStageId, Guid DealId, Guid TaskId, Guid ActivityId);
+    /// <summary>What the access matrix acts on; the spare pipeline has no deals, so it may be deleted.</summary>
+    public sealed record Sample(Guid PipelineId, Guid FirstStageId, Guid OtherStageId, Guid DealId, Guid TaskId, Guid ActivityId, Guid SparePipelineId = default, Guid SpareStageId = default);
 
     public static async Task<(Guid PipelineId, IReadOnlyList<Stage> Stages)> DefaultPipelineAsync(IServiceProvider sp)
     {
@@ -74,6 +75,12 @@ public static class SalesFixtures
         var deal = await DealAsync(sp, ownerId, "Sample deal", 1000m);
         var task = await TaskAsync(sp, ownerId, "Sample task", DateTimeOffset.UtcNow.AddDays(1));
         var activity = await ActivityAsync(sp, ownerId, deal.Id, "Sample call");
-        return new Sample(pipelineId, stages[0].Id, stages[1].Id, deal.Id, task.Id, activity.Id);
+        var db = sp.GetRequiredService<OrgDbContext>();
+        var spare = new Pipeline { Id = Guid.CreateVersion7(), Name = "Spare", Order = 2, CreatedAt = DateTimeOffset.UtcNow };
+        db.Add(spare);
+        var spareStage = new Stage { Id = Guid.CreateVersion7(), PipelineId = spare.Id, Name = "New", Order = 1, Probability = 10, Kind = StageKind.Open };
+        db.Add(spareStage);
+        await db.SaveChangesAsync();
+        return new Sample(pipelineId, stages[0].Id, stages[1].Id, deal.Id, task.Id, activity.Id, spare.Id, spareStage.Id);
     }
 }

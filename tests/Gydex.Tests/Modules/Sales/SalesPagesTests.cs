@@ -155,8 +155,7 @@ public sealed class SalesPagesTests(SharedHost host)
         using var browser = await factory.SignedInAsync(org, "admin");
 
         var page = await browser.GetPageAsync($"/{org.Slug}/tasks");
-        var reminder = page.QuerySelector("[data-reminder]")!;
-        Assert.Equal(("1", "1"), (reminder.GetAttribute("data-overdue"), reminder.GetAttribute("data-due-soon")));
+        Assert.Equal((1, 1), await ReminderAsync(browser, org));
         Assert.Contains("overdue", page.QuerySelector($"tr[data-task='{overdue}']")!.ClassName, StringComparison.Ordinal);
         Assert.DoesNotContain("overdue", page.QuerySelector($"tr[data-task='{soon}']")!.ClassName ?? "", StringComparison.Ordinal);
 
@@ -164,8 +163,45 @@ public sealed class SalesPagesTests(SharedHost host)
         Assert.Equal(HttpStatusCode.Redirect, done.StatusCode);
         var finished = await browser.GetPageAsync($"/{org.Slug}/tasks?state=done");
         Assert.Equal("true", finished.QuerySelector($"tr[data-task='{soon}'] [data-on-time]")!.GetAttribute("data-on-time"));
-        var board = await browser.GetPageAsync($"/{org.Slug}/deals/board");
-        Assert.Equal("0", board.QuerySelector("[data-reminder]")!.GetAttribute("data-due-soon"));
+        Assert.Equal((1, 0), await ReminderAsync(browser, org));
+    }
+
+    /// <summary>The reminder's counts as the script of every page fetches them.</summary>
+    private static async Task<(int Overdue, int DueSoon)> ReminderAsync(HttpClient browser, TestOrg org)
+    {
+        using var response = await browser.GetAsync(new Uri($"/{org.Slug}/sales/reminder", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var json = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        return (json.RootElement.GetProperty("overdue").GetInt32(), json.RootElement.GetProperty("dueSoon").GetInt32());
+    }
+
+    [Fact]
+    public async Task The_reminder_is_fetched_by_a_script_on_every_page_of_those_who_may_see_tasks_and_the_page_itself_does_not_count_them()
+    {
+        var org = await factory.CreateOrgAsync();
+        var adminId = await factory.UserIdAsync(org, "admin");
+        await factory.InOrgAsync(org, async sp => await SalesFixtures.TaskAsync(sp, adminId, "Просроченный звонок", DateTimeOffset.UtcNow.AddHours(-2)));
+        await factory.UserWithRightsAsync(org, "nosales", Gydex.Modules.Customers.CustomersRights.Counterparties.View);
+        using var admin = await factory.SignedInAsync(org, "admin");
+        using var other = await factory.SignedInAsync(org, "nosales");
+
+        // A page of another module carries the script, pointing at the reminder; the page holds no counts itself.
+        var page = await admin.GetPageAsync($"/{org.Slug}/customers/counterparties");
+        var script = page.QuerySelector("script[src^='/js/reminder.js']")!;
+        Assert.Equal($"/{org.Slug}/sales/reminder", script.GetAttribute("data-url"));
+        Assert.Null(page.QuerySelector("[data-reminder]"));
+
+        using var response = await admin.GetAsync(new Uri($"/{org.Slug}/sales/reminder", UriKind.Relative));
+        using var json = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal(1, json.RootElement.GetProperty("overdue").GetInt32());
+        Assert.EndsWith(": 1.", Assert.Single(json.RootElement.GetProperty("lines").EnumerateArray()).GetString(), StringComparison.Ordinal);
+        Assert.Equal($"/{org.Slug}/tasks", json.RootElement.GetProperty("url").GetString());
+
+        // Without the right to see tasks: no script, and the reminder is refused.
+        var theirs = await other.GetPageAsync($"/{org.Slug}/customers/counterparties");
+        Assert.Null(theirs.QuerySelector("script[src^='/js/reminder.js']"));
+        using var refused = await other.GetAsync(new Uri($"/{org.Slug}/sales/reminder", UriKind.Relative));
+        Assert.NotEqual(HttpStatusCode.OK, refused.StatusCode);
     }
 
     [Fact]

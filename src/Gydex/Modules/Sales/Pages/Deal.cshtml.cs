@@ -16,10 +16,6 @@ public sealed class DealModel(Deals deals, Pipelines pipelines, SalesPeople peop
 
     public IReadOnlyList<Person> People { get; private set; } = [];
 
-    public IReadOnlyList<SalesCustomers.Choice> Counterparties { get; private set; } = [];
-
-    public IReadOnlyList<SalesCustomers.Choice> Contacts { get; private set; } = [];
-
     public IReadOnlyList<Gydex.Kernel.CustomFields.CustomFieldDefinition> Fields { get; private set; } = [];
 
     public IReadOnlyDictionary<string, string> CustomValues { get; private set; } = new Dictionary<string, string>();
@@ -29,6 +25,9 @@ public sealed class DealModel(Deals deals, Pipelines pipelines, SalesPeople peop
     public IReadOnlyList<ActivityRow> ActivityRows { get; private set; } = [];
 
     public IReadOnlyList<TaskRow> TaskRows { get; private set; } = [];
+
+    /// <summary>The signed-in user's name: a new task's assignee unless another is picked.</summary>
+    public string MyName { get; private set; } = "";
 
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
@@ -45,14 +44,9 @@ public sealed class DealModel(Deals deals, Pipelines pipelines, SalesPeople peop
 
         All = await pipelines.AllAsync(ct);
         People = await people.ActiveAsync(ct);
-        Counterparties = await customers.CounterpartiesAsync(null, ct);
-        Contacts = await customers.ContactsAsync(null, ct);
         Fields = await deals.FieldDefinitionsAsync(ct);
-        // The linked ones are offered whatever the picker's first page holds, so saving never drops a link silently.
-        if (view.Row.Deal.CounterpartyId is { } cp && Counterparties.All(c => c.Id != cp))
-            Counterparties = [new SalesCustomers.Choice(cp, view.Row.CounterpartyName ?? "…"), .. Counterparties];
-        if (view.Row.Deal.ContactId is { } contact && Contacts.All(c => c.Id != contact))
-            Contacts = [new SalesCustomers.Choice(contact, view.Row.ContactName ?? "…"), .. Contacts];
+        await Form.ShowPickedAsync(customers, people, Errors, ct);
+        MyName = await people.NameAsync(access.UserId, ct);
         if (Request.Method != "GET")
             CustomValues = PostedCustom().Where(p => p.Value is not null).ToDictionary(p => p.Key, p => p.Value!, StringComparer.Ordinal);
         if (access.Has(SalesRights.ActivitiesView))
@@ -67,6 +61,9 @@ public sealed class DealModel(Deals deals, Pipelines pipelines, SalesPeople peop
 
     public async Task<IActionResult> OnPostSaveAsync(Guid id)
     {
+        var picked = await Form.ResolvePickersAsync(customers, people, HttpContext.RequestAborted);
+        if (picked.Count > 0)
+            return await OutcomeAsync(SalesResult.Invalid<Deal>(picked), () => "", () => OnGetAsync(id));
         var (input, error) = Form.ToInput();
         if (input is null)
             return await OutcomeAsync(SalesResult.Invalid<Deal>(error!, "The amount is a non-negative number with at most two decimals."), () => "", () => OnGetAsync(id));
@@ -104,8 +101,13 @@ public sealed class DealModel(Deals deals, Pipelines pipelines, SalesPeople peop
         return await OutcomeAsync(outcome, () => Here(id) + "#activities", () => OnGetAsync(id));
     }
 
-    public async Task<IActionResult> OnPostAddTaskAsync(Guid id, string? title, string? deadline, Guid? assigneeId)
+    public async Task<IActionResult> OnPostAddTaskAsync(Guid id, string? title, string? deadline, Guid? assigneeId, string? assigneeText, string? assigneeShown)
     {
+        var (assignee, error) = await Picker.ResolveAsync(assigneeId, assigneeText, assigneeShown, (text, take) => people.PickAsync(text, take, HttpContext.RequestAborted),
+            "No employee matches the text: choose one from the list.", "Several employees match the text: type more of the name.");
+        if (error is not null)
+            return await OutcomeAsync(SalesResult.Invalid<SalesTask>("assigneeId", error), () => "", () => OnGetAsync(id));
+        assigneeId = assignee;
         var outcome = await tasks.CreateAsync(new TaskInput
         {
             Title = title ?? "", Deadline = time.Parse(deadline), AssigneeId = assigneeId, RecordType = RecordTypes.Deal, RecordId = id,

@@ -14,10 +14,6 @@ public sealed class NewDealModel(Deals deals, Pipelines pipelines, SalesPeople p
 
     public IReadOnlyList<Person> People { get; private set; } = [];
 
-    public IReadOnlyList<SalesCustomers.Choice> Counterparties { get; private set; } = [];
-
-    public IReadOnlyList<SalesCustomers.Choice> Contacts { get; private set; } = [];
-
     public IReadOnlyList<Gydex.Kernel.CustomFields.CustomFieldDefinition> Fields { get; private set; } = [];
 
     public IReadOnlyDictionary<string, string> CustomValues { get; private set; } = new Dictionary<string, string>();
@@ -37,8 +33,7 @@ public sealed class NewDealModel(Deals deals, Pipelines pipelines, SalesPeople p
         var ct = HttpContext.RequestAborted;
         All = await pipelines.AllAsync(ct);
         People = await people.ActiveAsync(ct);
-        Counterparties = await customers.CounterpartiesAsync(null, ct);
-        Contacts = await customers.ContactsAsync(null, ct);
+        await Form.ShowPickedAsync(customers, people, Errors, ct);
         Fields = await deals.FieldDefinitionsAsync(ct);
         if (Request.Method != "GET")
             CustomValues = PostedCustom().Where(p => p.Value is not null).ToDictionary(p => p.Key, p => p.Value!, StringComparer.Ordinal);
@@ -47,6 +42,9 @@ public sealed class NewDealModel(Deals deals, Pipelines pipelines, SalesPeople p
 
     public async Task<IActionResult> OnPostAsync()
     {
+        var picked = await Form.ResolvePickersAsync(customers, people, HttpContext.RequestAborted);
+        if (picked.Count > 0)
+            return await OutcomeAsync(SalesResult.Invalid<Deal>(picked), () => "", () => OnGetAsync(null, null));
         var (input, error) = Form.ToInput();
         if (input is null)
             return await OutcomeAsync(SalesResult.Invalid<Deal>(error!, "The amount is a non-negative number with at most two decimals."), () => "", () => OnGetAsync(null, null));

@@ -24,11 +24,15 @@ public sealed class NewTaskModel(Tasks tasks, SalesPeople people, CurrentAccess 
         }
 
         People = await people.ActiveAsync(HttpContext.RequestAborted);
+        await Form.ShowPickedAsync(people, Errors, HttpContext.RequestAborted);
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync()
     {
+        var picked = await Form.ResolvePickerAsync(people, HttpContext.RequestAborted);
+        if (picked.Count > 0)
+            return await OutcomeAsync(SalesResult.Invalid<SalesTask>(picked), () => "", () => OnGetAsync(null, null));
         var result = await tasks.CreateAsync(Form.ToInput(time) with { Status = null, ClearDeadline = false }, HttpContext.RequestAborted);
         if (result.Outcome == SalesOutcome.Done)
             Done("The task has been created.");

@@ -50,10 +50,3 @@ public abstract class SalesPageModel(IStringLocalizer<SalesTexts> texts) : PageM
         }
     }
 }
-
-/// <summary>The reminder banner of the sales pages: the user's overdue tasks and those due within a day.</summary>
-public sealed class TaskReminderViewComponent(Tasks tasks) : ViewComponent
-{
-    public async Task<IViewComponentResult> InvokeAsync() =>
-        View("/Modules/Sales/Pages/_Reminder.cshtml", await tasks.ReminderAsync(HttpContext.RequestAborted));
-}

@@ -21,6 +21,7 @@ public sealed class TaskModel(Tasks tasks, SalesPeople people, SalesClock time, 
         if (Request.Method == "GET")
             Form = TaskForm.From(row, time);
         People = await people.ActiveAsync(HttpContext.RequestAborted);
+        await Form.ShowPickedAsync(people, Errors, HttpContext.RequestAborted);
         return Page();
     }
 
@@ -28,6 +29,9 @@ public sealed class TaskModel(Tasks tasks, SalesPeople people, SalesClock time, 
 
     public async Task<IActionResult> OnPostSaveAsync(Guid id)
     {
+        var picked = await Form.ResolvePickerAsync(people, HttpContext.RequestAborted);
+        if (picked.Count > 0)
+            return await OutcomeAsync(SalesResult.Invalid<SalesTask>(picked), () => "", () => OnGetAsync(id));
         var result = await tasks.UpdateAsync(id, Form.ToInput(time), HttpContext.RequestAborted);
         if (result.Outcome == SalesOutcome.Done)
             Done("The task has been saved.");

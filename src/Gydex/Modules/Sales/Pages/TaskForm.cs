@@ -9,6 +9,11 @@ public sealed class TaskForm
 
     public Guid? AssigneeId { get; set; }
 
+    /// <summary>The assignee picker's text box and the text the page showed for the chosen id (see <see cref="Picker"/>).</summary>
+    public string? AssigneeText { get; set; }
+
+    public string? AssigneeShown { get; set; }
+
     public List<Guid> Coworkers { get; set; } = [];
 
     public string? Deadline { get; set; }
@@ -31,6 +36,27 @@ public sealed class TaskForm
             Title = t.Title, Description = t.Description, AssigneeId = t.AssigneeId, Coworkers = row.Coworkers.Select(c => c.Id).ToList(),
             Deadline = time.Input(t.Deadline), Priority = t.Priority, Status = t.Status, RecordType = t.RecordType, RecordId = t.RecordId,
         };
+    }
+
+    /// <summary>Turns the assignee typed into the picker into an id; the problem, if none or several employees match.</summary>
+    public async Task<Dictionary<string, string>> ResolvePickerAsync(SalesPeople people, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(people);
+        var (assignee, error) = await Picker.ResolveAsync(AssigneeId, AssigneeText, AssigneeShown, (text, take) => people.PickAsync(text, take, cancellationToken),
+            "No employee matches the text: choose one from the list.", "Several employees match the text: type more of the name.");
+        if (error is not null)
+            return new Dictionary<string, string>(StringComparer.Ordinal) { ["assigneeId"] = error };
+        AssigneeId = assignee;
+        return [];
+    }
+
+    /// <summary>Shows the assignee by name in the picker (after a load, or once the typed text was resolved).</summary>
+    public async Task ShowPickedAsync(SalesPeople people, IReadOnlyDictionary<string, string> errors, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(people);
+        ArgumentNullException.ThrowIfNull(errors);
+        if (!errors.ContainsKey("assigneeId"))
+            AssigneeText = AssigneeShown = AssigneeId is { } a ? await people.NameAsync(a, cancellationToken) : null;
     }
 
     public TaskInput ToInput(SalesClock time)

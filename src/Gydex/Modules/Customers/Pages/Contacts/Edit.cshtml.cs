@@ -120,7 +120,7 @@ public abstract class ContactFormModel(ContactBook book, CounterpartyBook counte
         if (problem is not null)
             ModelState.AddModelError("Input.AddCounterparties", problem);
         foreach (var (field, message) in result?.Errors.Where(e => !e.Key.StartsWith(CustomFields.FormPrefix, StringComparison.Ordinal)) ?? [])
-            ModelState.AddModelError("Input." + field, texts[message]);
+            ModelState.AddModelError("Input." + field, CustomersTexts.Translate(texts, message));
         CustomErrors = result?.Errors.Where(e => e.Key.StartsWith(CustomFields.FormPrefix, StringComparison.Ordinal))
             .ToDictionary(e => e.Key[CustomFields.FormPrefix.Length..], e => e.Value) ?? new Dictionary<string, string>();
         Duplicates = result?.Duplicates ?? [];

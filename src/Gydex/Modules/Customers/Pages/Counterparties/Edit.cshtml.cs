@@ -103,7 +103,7 @@ public abstract class CounterpartyFormModel(CounterpartyBook book, CustomFields 
     protected async Task<IActionResult> RedisplayAsync(SaveResult<Counterparty> result)
     {
         foreach (var (field, problem) in result.Errors.Where(e => !e.Key.StartsWith(CustomFields.FormPrefix, StringComparison.Ordinal)))
-            ModelState.AddModelError("Input." + field.Split('[')[0], texts[problem]);
+            ModelState.AddModelError("Input." + field.Split('[')[0], CustomersTexts.Translate(texts, problem));
         CustomErrors = result.Errors.Where(e => e.Key.StartsWith(CustomFields.FormPrefix, StringComparison.Ordinal))
             .ToDictionary(e => e.Key[CustomFields.FormPrefix.Length..], e => e.Value);
         Duplicates = result.Duplicates;

@@ -1411,6 +1411,11 @@ namespace Gydex.Kernel.Persistence.Migrations.Postgres.Org
                     b.Property<Guid>("ResponsibleId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
                     b.Property<string>("Source")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
@@ -1436,6 +1441,12 @@ namespace Gydex.Kernel.Persistence.Migrations.Postgres.Org
                         .IsUnique();
 
                     b.HasIndex("PipelineId");
+
+                    b.HasIndex("SearchText")
+                        .HasDatabaseName("IX_Deals_SearchText_trgm");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchText"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("SearchText"), new[] { "gin_trgm_ops" });
 
                     b.HasIndex("DepartmentId", "Id");
 
@@ -1545,6 +1556,11 @@ namespace Gydex.Kernel.Persistence.Migrations.Postgres.Org
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
 
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -1559,6 +1575,12 @@ namespace Gydex.Kernel.Persistence.Migrations.Postgres.Org
 
                     b.HasIndex("Number")
                         .IsUnique();
+
+                    b.HasIndex("SearchText")
+                        .HasDatabaseName("IX_Tasks_SearchText_trgm");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchText"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("SearchText"), new[] { "gin_trgm_ops" });
 
                     b.HasIndex("RecordType", "RecordId");
 

@@ -1387,6 +1387,11 @@ namespace Gydex.Kernel.Persistence.Migrations.Sqlite.Org
                     b.Property<Guid>("ResponsibleId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Source")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
@@ -1519,6 +1524,11 @@ namespace Gydex.Kernel.Persistence.Migrations.Sqlite.Org
 
                     b.Property<string>("RecordType")
                         .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasMaxLength(400)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Status")
