@@ -191,7 +191,7 @@ internal static partial class CrmBench
             Line($"Done: {created2:N0} created, {rejected:N0} rejected, {processed:N0} rows in {seconds:F1} s (upload {uploadSeconds:F1} s before)");
             Line($"the application after: VmRSS {after.Rss / 1024} MB, VmHWM {after.Hwm / 1024} MB (largest VmRSS sampled while importing {peakRss / 1024} MB)");
             if (heap is { } h)
-                Line($"GC heap (dotnet-counters, once a second): largest {h:F0} MB");
+                Line($"GC heap (dotnet-counters, once a second): largest {h.Heap:F0} MB after a collection, committed at most {h.Committed:F0} MB");
 
             Console.WriteLine();
             Console.WriteLine("| import of the file | rows/s | time | peak memory of the process (VmHWM) |");
@@ -314,30 +314,30 @@ internal static partial class CrmBench
         return process is null ? null : new HeapCounters(process, output + ".csv");
     }
 
-    /// <summary>The running dotnet-counters; <see cref="Stop"/> gives the largest GC heap size it saw, in MB.</summary>
+    /// <summary>The running dotnet-counters; <see cref="Stop"/> gives the largest GC heap (all generations after a collection) and committed size it saw, in MB.</summary>
     private sealed class HeapCounters(Process process, string file) : IDisposable
     {
-        public double? Stop()
+        public (double Heap, double Committed)? Stop()
         {
             if (!process.HasExited)
                 process.Kill();
             process.WaitForExit();
             if (!File.Exists(file))
                 return null;
-            double? largest = null;
+            // Timestamp,Provider,Counter Name,Counter Type,Mean/Increment; the heap's size is given per generation.
+            var values = new Dictionary<(string At, string Counter), double>();
             foreach (var line in File.ReadLines(file).Skip(1))
             {
-                // Timestamp,Provider,Counter Name,Counter Type,Mean/Increment — the heap's size after the last collection, or the whole heap's.
                 var cells = line.Split(',');
-                if (cells.Length < 5 || !Regex.IsMatch(cells[2], "heap.size|GC Heap Size", RegexOptions.IgnoreCase) || Regex.IsMatch(cells[2], "gen|loh|poh|fragment", RegexOptions.IgnoreCase))
-                    continue;
-                if (!double.TryParse(cells[^1], NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
-                    continue;
-                var megabytes = cells[2].Contains("(MB)", StringComparison.Ordinal) ? value : cells[2].Contains("(By)", StringComparison.Ordinal) || value > 1e6 ? value / 1048576 : value;
-                largest = Math.Max(largest ?? 0, megabytes);
+                if (cells.Length >= 5 && double.TryParse(cells[^1], NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
+                    values[(cells[0], cells[2])] = value;
             }
 
-            return largest;
+            var heap = values.Where(v => v.Key.Counter.StartsWith("dotnet.gc.last_collection.heap.size", StringComparison.Ordinal))
+                .GroupBy(v => v.Key.At).Select(g => g.Sum(v => v.Value)).DefaultIfEmpty().Max();
+            var committed = values.Where(v => v.Key.Counter.StartsWith("dotnet.gc.last_collection.memory.committed_size", StringComparison.Ordinal))
+                .Select(v => v.Value).DefaultIfEmpty().Max();
+            return heap == 0 ? null : (heap / 1048576, committed / 1048576);
         }
 
         public void Dispose()

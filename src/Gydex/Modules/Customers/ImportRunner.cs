@@ -346,11 +346,24 @@ public sealed class ImportJob(OrgDbContext db, CounterpartyBook counterparties, 
         if (rows.Count > 0)
         {
             var next = await numbers.ReserveAsync(import.Target == "contacts" ? Contact.Sequence : Counterparty.Sequence, rows.Count, cancellationToken);
+            string CellOf(Row row, string field) => mapping.TryGetValue(field, out var i) && i >= 0 && i < row.Cells.Length ? row.Cells[i].Trim() : "";
+            // The contacts already in the database that the batch's e-mails and phones match: one query a batch, not one a row.
+            var known = new Dictionary<string, Guid>(StringComparer.Ordinal);
+            if (import.Target == "contacts" && import.Duplicates != DuplicateMode.Create)
+            {
+                var keys = rows.SelectMany(r => ContactBook.MatchKeys(CellOf(r, "emails"), CellOf(r, "phones"))).Distinct(StringComparer.Ordinal).ToList();
+                if (keys.Count > 0)
+                {
+                    foreach (var key in await db.Set<ContactMatchKey>().AsNoTracking().Where(k => keys.Contains(k.Key)).Select(k => new { k.Key, k.ContactId }).ToListAsync(cancellationToken))
+                        known.TryAdd(key.Key, key.ContactId);
+                }
+            }
+
             foreach (var row in rows)
             {
-                string Cell(string field) => mapping.TryGetValue(field, out var i) && i >= 0 && i < row.Cells.Length ? row.Cells[i].Trim() : "";
+                string Cell(string field) => CellOf(row, field);
                 var outcome = import.Target == "contacts"
-                    ? await ContactRowAsync(import, Cell, mapping, logins, seen, next, cancellationToken)
+                    ? await ContactRowAsync(import, Cell, mapping, logins, seen, known, next, cancellationToken)
                     : await CounterpartyRowAsync(import, Cell, mapping, logins, seen, next, cancellationToken);
                 switch (outcome.Kind)
                 {
@@ -450,7 +463,7 @@ public sealed class ImportJob(OrgDbContext db, CounterpartyBook counterparties, 
     }
 
     private async Task<(char Kind, string? Reason)> ContactRowAsync(CustomerImport import, Func<string, string> cell, Dictionary<string, int> mapping,
-        Dictionary<string, Guid> logins, Dictionary<string, Guid> seen, long number, CancellationToken cancellationToken)
+        Dictionary<string, Guid> logins, Dictionary<string, Guid> seen, Dictionary<string, Guid> known, long number, CancellationToken cancellationToken)
     {
         var (responsible, problem) = Responsible(cell("responsible"), logins);
         if (problem is not null)
@@ -470,13 +483,17 @@ public sealed class ImportJob(OrgDbContext db, CounterpartyBook counterparties, 
         }
 
         var links = new List<Guid>();
-        var visible = await counterparties.QueryAsync(CustomersRights.Counterparties.View, cancellationToken);
-        foreach (var code in TextLists.Items(cell("counterparties")).Select(c => c.ToUpperInvariant()))
+        var codes = TextLists.Items(cell("counterparties")).Select(c => c.ToUpperInvariant()).ToList();
+        if (codes.Count > 0)
         {
-            var id = await visible.Where(c => c.Code == code).Select(c => (Guid?)c.Id).FirstOrDefaultAsync(cancellationToken);
-            if (id is null)
-                return ('r', $"counterparties: no counterparty with the code {code}.");
-            links.Add(id.Value);
+            var visible = await counterparties.QueryAsync(CustomersRights.Counterparties.View, cancellationToken);
+            foreach (var code in codes)
+            {
+                var id = await visible.Where(c => c.Code == code).Select(c => (Guid?)c.Id).FirstOrDefaultAsync(cancellationToken);
+                if (id is null)
+                    return ('r', $"counterparties: no counterparty with the code {code}.");
+                links.Add(id.Value);
+            }
         }
 
         var input = new ContactInput
@@ -497,8 +514,7 @@ public sealed class ImportJob(OrgDbContext db, CounterpartyBook counterparties, 
             match = await db.Set<Contact>().Where(c => c.Code == code2).Select(c => (Guid?)c.Id).FirstOrDefaultAsync(cancellationToken);
         var keys = ContactBook.MatchKeys(input.Emails, input.Phones);
         match ??= keys.Select(k => seen.TryGetValue(k, out var earlier) ? earlier : (Guid?)null).FirstOrDefault(x => x is not null);
-        if (match is null && keys.Count > 0)
-            match = await contacts.DuplicatesAsync(input.Emails, input.Phones, null, cancellationToken) is { Count: > 0 } found ? found[0].Id : null;
+        match ??= keys.Select(k => known.TryGetValue(k, out var inDatabase) ? inDatabase : (Guid?)null).FirstOrDefault(x => x is not null);
         if (match is { } matched && import.Duplicates != DuplicateMode.Create)
         {
             if (import.Duplicates == DuplicateMode.Skip)
