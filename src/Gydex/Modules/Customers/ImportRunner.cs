@@ -325,6 +325,11 @@ public sealed class ImportJob(OrgDbContext db, CounterpartyBook counterparties, 
             {
                 await BatchAsync(import, mapping, batch, logins, seen, cancellationToken);
                 batch.Clear();
+                // A committed contact is found by the next batch's query of match keys, so only the open batch's need
+                // remembering: memory stays flat over a big file. (Counterparties keep theirs: the file's duplicates are
+                // matched by INN alone, the database's by INN and KPP.)
+                if (import.Target == "contacts")
+                    seen.Clear();
             }
         }
 
