@@ -80,6 +80,38 @@ public sealed class CustomersImportEncodingTests(SharedHost host)
     }
 
     [Fact]
+    public async Task Another_organizations_import_answers_404_to_every_step_and_a_made_up_encoding_changes_nothing()
+    {
+        var org = await factory.CreateOrgAsync();
+        var other = await factory.CreateOrgAsync();
+        using var browser = await factory.SignedInAsync(org, "admin");
+        using var stranger = await factory.SignedInAsync(other, "admin");
+        var bytes = Windows1251.GetBytes("name\nРомашка\n");
+        var (id, mappingUrl) = await CustomersImportTests.UploadAsync(browser, org, "counterparties", "mine.csv", bytes);
+
+        // The other organization's administrator, with the id: every step is 404 there, and the import stays as it was.
+        var page = $"/{other.Slug}/customers/counterparties/import";
+        using (var view = await stranger.GetAsync(new Uri($"{page}?id={id}", UriKind.Relative)))
+            Assert.Equal(HttpStatusCode.NotFound, view.StatusCode);
+        foreach (var handler in new[] { "Encoding", "Start", "Undo" })
+        {
+            using var post = await stranger.PostFormAsync(page, new Dictionary<string, string> { ["encoding"] = "Utf8", ["map.name"] = "0" }, $"{page}?handler={handler}&id={id}");
+            Assert.True(post.StatusCode == HttpStatusCode.NotFound, $"{handler}: {(int)post.StatusCode}");
+        }
+
+        // Its own user sends an encoding that does not exist: refused quietly, the choice stays Auto.
+        using (var bad = await browser.PostFormAsync(mappingUrl, new Dictionary<string, string> { ["encoding"] = "../../etc/passwd" },
+            $"/{org.Slug}/customers/counterparties/import?handler=Encoding&id={id}"))
+            Assert.Equal(HttpStatusCode.Redirect, bad.StatusCode);
+        using (var unknown = await browser.PostFormAsync(mappingUrl, new Dictionary<string, string> { ["encoding"] = "7" },
+            $"/{org.Slug}/customers/counterparties/import?handler=Encoding&id={id}"))
+            Assert.Equal(HttpStatusCode.Redirect, unknown.StatusCode);
+        var import = await factory.InOrgAsync(org, sp => sp.GetRequiredService<OrgDbContext>().Set<CustomerImport>().AsNoTracking().SingleAsync(i => i.Id == id));
+        Assert.Equal((ImportStatus.Pending, TextEncoding.Auto), (import.Status, import.Encoding));
+        Assert.Contains("Ромашка", (await browser.GetPageAsync(mappingUrl)).QuerySelector("[data-table=preview]")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Encodings_are_told_by_their_byte_order_mark_else_by_whether_the_whole_file_is_utf8()
     {
         var folder = Directory.CreateTempSubdirectory("gydex-encodings").FullName;
