@@ -5,8 +5,9 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace Gydex.Kernel.Jobs;
 
 /// <summary>
-/// The lease of one occurrence of a scheduled job, kept in the catalog that every node shares: the node whose
-/// insert of (job, occurrence) succeeds runs it; the others meet the primary key and skip it.
+/// The lease of one occurrence of a job, kept in the catalog that every node shares: the node whose insert of
+/// (job, occurrence) succeeds runs it; the others meet the primary key and skip it. Work offered to any node (see
+/// <see cref="JobLeases"/>) starts with no node and is taken, renewed and given back by updates of the row.
 /// </summary>
 public sealed class JobOccurrence
 {
@@ -17,8 +18,10 @@ public sealed class JobOccurrence
     /// <summary>The occurrence's scheduled time (UTC), not when it actually ran.</summary>
     public DateTimeOffset At { get; set; }
 
+    /// <summary>The node holding the lease; empty while it is offered to any node.</summary>
     public string Node { get; set; } = "";
 
+    /// <summary>When the holder claimed or last renewed the lease (the Unix epoch while it is offered).</summary>
     public DateTimeOffset ClaimedAt { get; set; }
 
     public DateTimeOffset? FinishedAt { get; set; }

@@ -32,9 +32,8 @@ public sealed class JobOptions
 /// occurrence runs once however many nodes there are. Missed occurrences of one job coalesce into the latest.
 /// </summary>
 public sealed class JobScheduler(
-    IServiceScopeFactory scopes, IEnumerable<IJobSource> sources, JobOptions options, TimeProvider clock, ILogger<JobScheduler> logger) : BackgroundService
+    IServiceScopeFactory scopes, IEnumerable<IJobSource> sources, JobLeases leases, JobOptions options, TimeProvider clock, ILogger<JobScheduler> logger) : BackgroundService
 {
-    private readonly string node = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -77,7 +76,7 @@ public sealed class JobScheduler(
             var due = job.Schedule.GetOccurrences(after, upTo, clock.LocalTimeZone, fromInclusive: false, toInclusive: true).LastOrDefault();
             if (due == default)
                 continue;
-            if (!await TryClaimAsync(job.Key, due, cancellationToken))
+            if (!await leases.TryClaimAsync(job.Key, due, cancellationToken))
                 continue;
             var succeeded = false;
             try
@@ -93,40 +92,11 @@ public sealed class JobScheduler(
             }
             finally
             {
-                await FinishAsync(job.Key, due, succeeded);
+                await leases.FinishAsync(job.Key, due, succeeded);
             }
         }
 
         return ran;
-    }
-
-    private async Task<bool> TryClaimAsync(string key, DateTimeOffset at, CancellationToken cancellationToken)
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        var catalog = scope.ServiceProvider.GetRequiredService<CatalogDbContext>();
-        catalog.Add(new JobOccurrence { Job = key, At = at.ToUniversalTime(), Node = node, ClaimedAt = clock.GetUtcNow() });
-        try
-        {
-            await catalog.SaveChangesAsync(cancellationToken);
-            return true;
-        }
-        catch (DbUpdateException)
-        {
-            return false; // another node holds this occurrence
-        }
-    }
-
-    private async Task FinishAsync(string key, DateTimeOffset at, bool succeeded)
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        var catalog = scope.ServiceProvider.GetRequiredService<CatalogDbContext>();
-        var utc = at.ToUniversalTime();
-        var lease = await catalog.Set<JobOccurrence>().SingleOrDefaultAsync(o => o.Job == key && o.At == utc);
-        if (lease is null)
-            return;
-        lease.FinishedAt = clock.GetUtcNow();
-        lease.Succeeded = succeeded;
-        await catalog.SaveChangesAsync();
     }
 }
 
@@ -135,6 +105,7 @@ public static class JobsModule
     public static IServiceCollection AddGydexJobs(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton(configuration.GetSection(JobOptions.Section).Get<JobOptions>() ?? new JobOptions());
+        services.AddSingleton<JobLeases>();
         services.AddSingleton<JobScheduler>();
         services.AddHostedService(sp => sp.GetRequiredService<JobScheduler>());
         return services;

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Text;
 using CsvHelper;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
@@ -10,6 +11,16 @@ public enum TableFormat
 {
     Csv,
     Xlsx,
+}
+
+/// <summary>The text encoding of a CSV file: detected, or chosen by the user when the detection guessed wrong.</summary>
+public enum TextEncoding
+{
+    Auto,
+    Utf8,
+
+    /// <summary>What 1C and Excel in Russia save CSV in ("CSV (разделители — запятые)").</summary>
+    Windows1251,
 }
 
 /// <summary>
@@ -73,14 +84,66 @@ public static class TableFiles
         workbook.Workbook.Save();
     }
 
-    /// <summary>The rows of a file, the header included, each cell as text.</summary>
-    public static IAsyncEnumerable<string[]> ReadAsync(string path, TableFormat format, CancellationToken cancellationToken) =>
-        format == TableFormat.Csv ? ReadCsvAsync(path, cancellationToken) : ReadXlsx(path, cancellationToken);
+    /// <summary>Windows-1251 from the code pages that ship with .NET (not registered globally: nothing else should decode with it by accident).</summary>
+    public static Encoding Windows1251 { get; } = CodePagesEncodingProvider.Instance.GetEncoding(1251)!;
 
-    private static async IAsyncEnumerable<string[]> ReadCsvAsync(string path, [EnumeratorCancellation] CancellationToken cancellationToken)
+    /// <summary>
+    /// The encoding of a CSV file: a byte order mark says UTF-8 or UTF-16; otherwise a file that is valid UTF-8
+    /// throughout is UTF-8, and any other is Windows-1251 (Cyrillic in 1251 is almost never valid UTF-8). The whole
+    /// file is checked — a 1C unloading may have a Latin header and Cyrillic only further down.
+    /// </summary>
+    public static async Task<TextEncoding> DetectEncodingAsync(string path, CancellationToken cancellationToken)
     {
+        await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.Asynchronous | FileOptions.SequentialScan);
+        var buffer = new byte[1 << 16];
+        var chars = new char[buffer.Length + 2];
+        var decoder = new UTF8Encoding(false, throwOnInvalidBytes: true).GetDecoder();
+        var first = true;
+        int read;
+        try
+        {
+            while ((read = await stream.ReadAtLeastAsync(buffer, buffer.Length, throwOnEndOfStream: false, cancellationToken)) > 0)
+            {
+                if (first)
+                {
+                    first = false;
+                    if (buffer.AsSpan(0, read).StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF])
+                        || buffer.AsSpan(0, read).StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || buffer.AsSpan(0, read).StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
+                        return TextEncoding.Utf8; // a BOM: the reader honours it (UTF-16 included)
+                }
+
+                decoder.GetChars(buffer.AsSpan(0, read), chars, flush: false);
+            }
+
+            decoder.GetChars([], chars, flush: true);
+            return TextEncoding.Utf8;
+        }
+        catch (DecoderFallbackException)
+        {
+            return TextEncoding.Windows1251;
+        }
+    }
+
+    /// <summary>The rows of a file, the header included, each cell as text; a CSV file's encoding detected.</summary>
+    public static IAsyncEnumerable<string[]> ReadAsync(string path, TableFormat format, CancellationToken cancellationToken) =>
+        ReadAsync(path, format, TextEncoding.Auto, cancellationToken);
+
+    /// <summary>The rows of a file, the header included, each cell as text; a CSV file read in <paramref name="encoding"/>.</summary>
+    public static IAsyncEnumerable<string[]> ReadAsync(string path, TableFormat format, TextEncoding encoding, CancellationToken cancellationToken) =>
+        format == TableFormat.Csv ? ReadCsvAsync(path, encoding, cancellationToken) : ReadXlsx(path, cancellationToken);
+
+    private static async IAsyncEnumerable<string[]> ReadCsvAsync(string path, TextEncoding encoding, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        if (encoding == TextEncoding.Auto)
+            encoding = await DetectEncodingAsync(path, cancellationToken);
         await using var stream = File.OpenRead(path);
-        await using var csv = CsvReader.Create(stream, new CsvReaderOptions { HasHeader = false, MaxRecordSize = MaxRecordBytes, TrimWhitespace = true }, false);
+        // Separator (, ; tab |) detected by CsvHelper from the first lines; UTF-8 with byte order marks honoured when no encoding is given.
+        var options = new CsvReaderOptions
+        {
+            HasHeader = false, MaxRecordSize = MaxRecordBytes, TrimWhitespace = true,
+            Encoding = encoding == TextEncoding.Windows1251 ? Windows1251 : null,
+        };
+        await using var csv = CsvReader.Create(stream, options, false);
         while (await csv.ReadAsync(cancellationToken))
         {
             var row = new string[csv.FieldCount];

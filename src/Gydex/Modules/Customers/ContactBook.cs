@@ -15,6 +15,9 @@ public sealed class ContactBook(OrgDbContext db, CurrentAccess access, CustomFie
 {
     private static RecordRights Rights => CustomersRights.Contacts;
 
+    /// <summary>Employees' departments looked up in this scope (a request, or one import).</summary>
+    private readonly Dictionary<Guid, Guid?> departments = [];
+
     public async Task<IQueryable<Contact>> QueryAsync(Right right, CancellationToken cancellationToken) =>
         CustomerQueries.Contacts(db, access.Has(right) ? await access.DataScopeAsync(right, cancellationToken) : null);
 
@@ -207,7 +210,7 @@ public sealed class ContactBook(OrgDbContext db, CurrentAccess access, CustomFie
         c.ConsentPurpose = Clean(input.ConsentPurpose);
         c.ConsentMethod = Clean(input.ConsentMethod);
         c.ConsentWithdrawnDate = input.ConsentWithdrawnDate;
-        (c.ResponsibleId, c.DepartmentId) = await CustomerChecks.OwnerAsync(db, access, input.ResponsibleId, input.DepartmentId, cancellationToken);
+        (c.ResponsibleId, c.DepartmentId) = await CustomerChecks.OwnerAsync(db, access, input.ResponsibleId, input.DepartmentId, departments, cancellationToken);
         c.UpdatedAt = clock.GetUtcNow();
         c.SearchText = SearchText.For(c);
 

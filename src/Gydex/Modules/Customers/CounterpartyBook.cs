@@ -26,6 +26,9 @@ public sealed class CounterpartyBook(OrgDbContext db, CurrentAccess access, Cust
 {
     private static RecordRights Rights => CustomersRights.Counterparties;
 
+    /// <summary>Employees' departments looked up in this scope (a request, or one import).</summary>
+    private readonly Dictionary<Guid, Guid?> departments = [];
+
     public async Task<IQueryable<Counterparty>> QueryAsync(Right right, CancellationToken cancellationToken) =>
         CustomerQueries.Counterparties(db, access.Has(right) ? await access.DataScopeAsync(right, cancellationToken) : null);
 
@@ -191,7 +194,7 @@ public sealed class CounterpartyBook(OrgDbContext db, CurrentAccess access, Cust
         c.Website = Clean(input.Website);
         c.Tags = TextLists.Tags(input.Tags);
         c.Notes = Clean(input.Notes);
-        (c.ResponsibleId, c.DepartmentId) = await CustomerChecks.OwnerAsync(db, access, input.ResponsibleId, input.DepartmentId, cancellationToken);
+        (c.ResponsibleId, c.DepartmentId) = await CustomerChecks.OwnerAsync(db, access, input.ResponsibleId, input.DepartmentId, departments, cancellationToken);
         c.UpdatedAt = clock.GetUtcNow();
         c.SearchText = SearchText.For(c);
         if (input.BankAccounts is { } accounts)
@@ -304,12 +307,20 @@ internal static class CustomerChecks
             errors["DepartmentId"] = "No such department.";
     }
 
-    /// <summary>The responsible (the current user by default) and the department (the responsible's by default).</summary>
+    /// <summary>
+    /// The responsible (the current user by default) and the department (the responsible's by default). The
+    /// departments already looked up in this scope are in <paramref name="departments"/>: an import of many rows for
+    /// one responsible asks the database once, not once a row.
+    /// </summary>
     public static async Task<(Guid, Guid?)> OwnerAsync(OrgDbContext db, CurrentAccess access, Guid? responsibleId, Guid? departmentId,
-        CancellationToken cancellationToken)
+        Dictionary<Guid, Guid?> departments, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(departments);
         var responsible = responsibleId ?? access.UserId ?? throw new InvalidOperationException("A record needs a responsible employee.");
-        var department = departmentId ?? await db.Users.Where(u => u.Id == responsible).Select(u => u.DepartmentId).FirstOrDefaultAsync(cancellationToken);
+        if (departmentId is { } given)
+            return (responsible, given);
+        if (!departments.TryGetValue(responsible, out var department))
+            departments[responsible] = department = await db.Users.Where(u => u.Id == responsible).Select(u => u.DepartmentId).FirstOrDefaultAsync(cancellationToken);
         return (responsible, department);
     }
 

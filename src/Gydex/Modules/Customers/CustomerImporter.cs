@@ -13,8 +13,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Gydex.Modules.Customers;
 
-/// <summary>The first rows of an uploaded file and the fields its columns could fill.</summary>
-public sealed record ImportPreview(IReadOnlyList<string> Header, IReadOnlyList<string[]> Rows, IReadOnlyList<string> Fields, IReadOnlyDictionary<string, int> Guess);
+/// <summary>The first rows of an uploaded file and the fields its columns could fill; for a CSV file, the encoding detected.</summary>
+public sealed record ImportPreview(IReadOnlyList<string> Header, IReadOnlyList<string[]> Rows, IReadOnlyList<string> Fields, IReadOnlyDictionary<string, int> Guess,
+    TextEncoding? Detected);
 
 /// <summary>
 /// Imports counterparties or contacts from CSV or Excel: the file is kept beside the organization's data, its
@@ -23,7 +24,7 @@ public sealed record ImportPreview(IReadOnlyList<string> Header, IReadOnlyList<s
 /// reason. A whole import can be undone: what it created is deleted, what it changed gets its old values back.
 /// </summary>
 public sealed class CustomerImporter(OrgDbContext db, CurrentAccess access, CurrentOrganization organization, StorageOptions storage, TimeProvider clock,
-    ImportInbox queue)
+    ImportBacklog queue)
 {
     public const int MaxFileBytes = 50 << 20;
     public const int MaxRows = 1_000_000;
@@ -97,8 +98,10 @@ public sealed class CustomerImporter(OrgDbContext db, CurrentAccess access, Curr
     public async Task<ImportPreview> PreviewAsync(CustomerImport import, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(import);
+        var format = TableFiles.FormatOf(import.FileName)!.Value;
+        TextEncoding? detected = format == TableFormat.Csv ? await TableFiles.DetectEncodingAsync(FileOf(import), cancellationToken) : null;
         var rows = new List<string[]>();
-        await foreach (var row in TableFiles.ReadAsync(FileOf(import), TableFiles.FormatOf(import.FileName)!.Value, cancellationToken))
+        await foreach (var row in TableFiles.ReadAsync(FileOf(import), format, import.Encoding == TextEncoding.Auto ? detected ?? TextEncoding.Auto : import.Encoding, cancellationToken))
         {
             rows.Add(row);
             if (rows.Count > PreviewRows)
@@ -113,12 +116,12 @@ public sealed class CustomerImporter(OrgDbContext db, CurrentAccess access, Curr
         foreach (var field in fields)
         {
             var index = header.FindIndex(h => string.Equals(h, field, StringComparison.OrdinalIgnoreCase)
-                || string.Equals(h, ImportLabels.Russian(field), StringComparison.OrdinalIgnoreCase));
+                || ImportLabels.Names(field).Contains(h, StringComparer.OrdinalIgnoreCase));
             if (index >= 0)
                 guess[field] = index;
         }
 
-        return new ImportPreview(header, rows.Skip(1).ToList(), fields, guess);
+        return new ImportPreview(header, rows.Skip(1).ToList(), fields, guess, detected);
     }
 
     public async Task<IReadOnlyList<string>> FieldsAsync(string target, CancellationToken cancellationToken)
@@ -129,15 +132,27 @@ public sealed class CustomerImporter(OrgDbContext db, CurrentAccess access, Curr
         return [.. target == "contacts" ? CustomerColumns.Contact : CustomerColumns.Counterparty, .. definitions.Select(k => CustomFields.FormPrefix + k)];
     }
 
-    /// <summary>Saves the mapping (field → column index) and the duplicate mode, and queues the import.</summary>
-    public async Task StartAsync(CustomerImport import, IReadOnlyDictionary<string, int> mapping, DuplicateMode duplicates, CancellationToken cancellationToken)
+    /// <summary>Reads a CSV file of a waiting import in the encoding the user chose (<c>Auto</c>: detected).</summary>
+    public async Task ChooseEncodingAsync(CustomerImport import, TextEncoding encoding, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(import);
+        if (import.Status != ImportStatus.Pending || !Enum.IsDefined(encoding))
+            return;
+        import.Encoding = encoding;
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>Saves the mapping (field → column index), the encoding and the duplicate mode, and queues the import for any node.</summary>
+    public async Task StartAsync(CustomerImport import, IReadOnlyDictionary<string, int> mapping, DuplicateMode duplicates, TextEncoding encoding, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(import);
         import.Mapping = JsonSerializer.Serialize(mapping);
         import.Duplicates = duplicates;
-        import.Status = ImportStatus.Running;
+        import.Encoding = Enum.IsDefined(encoding) ? encoding : TextEncoding.Auto;
+        import.Status = ImportStatus.Queued;
         await db.SaveChangesAsync(cancellationToken);
-        await queue.EnqueueAsync(new ImportWork(organization.Required, import.Id, ImportWorkKind.Run), cancellationToken);
+        // Queued is committed first: if the offer below is lost with this process, the next scan of organizations makes it.
+        await queue.EnqueueAsync(organization.Required.Id, import.Id, ImportWorkKind.Run, cancellationToken);
     }
 
     public async Task<bool> UndoAsync(CustomerImport import, CancellationToken cancellationToken)
@@ -145,10 +160,10 @@ public sealed class CustomerImporter(OrgDbContext db, CurrentAccess access, Curr
         ArgumentNullException.ThrowIfNull(import);
         if (import.Status is not (ImportStatus.Done or ImportStatus.Failed))
             return false;
-        import.Status = ImportStatus.Running;
+        import.Status = ImportStatus.Queued;
         import.UndoneAt = clock.GetUtcNow();
         await db.SaveChangesAsync(cancellationToken);
-        await queue.EnqueueAsync(new ImportWork(organization.Required, import.Id, ImportWorkKind.Undo), cancellationToken);
+        await queue.EnqueueAsync(organization.Required.Id, import.Id, ImportWorkKind.Undo, cancellationToken);
         return true;
     }
 }
@@ -166,5 +181,22 @@ public static class ImportLabels
         ["consentWithdrawnDate"] = "Согласие отозвано", ["counterparties"] = "Контрагенты",
     };
 
+    /// <summary>Other names a file from 1C or a spreadsheet commonly gives a field.</summary>
+    private static readonly Dictionary<string, string[]> Synonyms = new(StringComparer.Ordinal)
+    {
+        ["name"] = ["Имя", "Название"], ["phones"] = ["Телефон", "Phone"], ["emails"] = ["Email", "Электронная почта", "Эл. почта", "Почта"],
+        ["tags"] = ["Теги"], ["birthday"] = ["Дата рождения"], ["notes"] = ["Комментарий", "Примечание"],
+    };
+
     public static string? Russian(string field) => Labels.GetValueOrDefault(field);
+
+    /// <summary>The Russian name of the field and its common synonyms.</summary>
+    public static IReadOnlyList<string> Names(string field)
+    {
+        var names = new List<string>();
+        if (Labels.TryGetValue(field, out var label))
+            names.Add(label);
+        names.AddRange(Synonyms.GetValueOrDefault(field) ?? []);
+        return names;
+    }
 }

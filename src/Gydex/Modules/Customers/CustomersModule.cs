@@ -54,8 +54,11 @@ public static class CustomersModule
         services.AddScoped<CustomerExport>();
         services.AddScoped<CustomerImporter>();
         services.AddScoped<ImportJob>();
-        services.AddSingleton<ImportInbox>();
-        services.AddHostedService<ImportRunner>();
+        services.AddOptions<ImportOptions>().BindConfiguration(ImportOptions.Section);
+        services.AddSingleton(sp => sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<ImportOptions>>().Value);
+        services.AddSingleton<ImportBacklog>();
+        services.AddSingleton<ImportRunner>();
+        services.AddHostedService(sp => sp.GetRequiredService<ImportRunner>());
         services.AddSearchArea<CounterpartySearch>();
         services.AddSearchArea<ContactSearch>();
         services.AddSingleton(new NavigationItem("customers", "Customers", "/customers/counterparties", 100, typeof(CustomersTexts), CustomersRights.Counterparties.View));

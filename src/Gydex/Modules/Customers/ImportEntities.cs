@@ -1,12 +1,20 @@
+using Gydex.Kernel.Lists;
 using Gydex.Kernel.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Gydex.Modules.Customers;
 
+/// <summary>
+/// Where an import stands. <c>Queued</c> and <c>Running</c> are durable: whichever node takes the import's lease
+/// runs it, and a node that starts picks up those its predecessor left. An undo goes through the same two with
+/// <see cref="CustomerImport.UndoneAt"/> set.
+/// </summary>
 public enum ImportStatus
 {
+    /// <summary>Uploaded, waiting for its column mapping.</summary>
     Pending,
+    Queued,
     Running,
     Done,
     Failed,
@@ -31,6 +39,9 @@ public sealed class CustomerImport
 
     public string FileName { get; set; } = "";
 
+    /// <summary>The CSV file's encoding as the user chose it on the mapping step (detected when <c>Auto</c>).</summary>
+    public TextEncoding Encoding { get; set; }
+
     public ImportStatus Status { get; set; }
 
     public DuplicateMode Duplicates { get; set; }
@@ -40,6 +51,10 @@ public sealed class CustomerImport
 
     public int Total { get; set; }
 
+    /// <summary>
+    /// The data rows done, committed with each batch: a resumed import skips that many. Also a concurrency token,
+    /// so a node that lost the import's lease cannot commit a batch another node already committed.
+    /// </summary>
     public int Processed { get; set; }
 
     public int Created { get; set; }
@@ -59,6 +74,15 @@ public sealed class CustomerImport
     public DateTimeOffset? FinishedAt { get; set; }
 
     public DateTimeOffset? UndoneAt { get; set; }
+
+    /// <summary>The last <see cref="ImportedRecord"/> an undo has dealt with, committed with each of its batches (a concurrency token like <see cref="Processed"/>).</summary>
+    public long UndoCursor { get; set; }
+
+    public int UndoDeleted { get; set; }
+
+    public int UndoRestored { get; set; }
+
+    public int UndoKept { get; set; }
 }
 
 /// <summary>A row an import refused, and why.</summary>
@@ -97,6 +121,9 @@ internal sealed class ImportModel : IEntityTypeConfiguration<CustomerImport>, IE
         builder.Property(i => i.Target).HasMaxLength(32);
         builder.Property(i => i.FileName).HasMaxLength(260);
         builder.Property(i => i.Status).HasConversion<string>().HasMaxLength(16);
+        builder.Property(i => i.Encoding).HasConversion<string>().HasMaxLength(16);
+        builder.Property(i => i.Processed).IsConcurrencyToken();
+        builder.Property(i => i.UndoCursor).IsConcurrencyToken();
         builder.Property(i => i.Duplicates).HasConversion<string>().HasMaxLength(16);
         builder.Property(i => i.Mapping).HasMaxLength(8000);
         builder.Property(i => i.Error).HasMaxLength(4000);

@@ -5,6 +5,7 @@ using Gydex.Kernel.Access;
 using Gydex.Kernel.CustomFields;
 using Gydex.Kernel.EventLog;
 using Gydex.Kernel.Identity;
+using Gydex.Kernel.Jobs;
 using Gydex.Kernel.Lists;
 using Gydex.Kernel.Organizations;
 using Gydex.Kernel.Persistence;
@@ -19,49 +20,263 @@ public enum ImportWorkKind
     Undo,
 }
 
-public sealed record ImportWork(Organization Organization, Guid ImportId, ImportWorkKind Kind);
-
-/// <summary>The imports waiting for the background runner of this node.</summary>
-public sealed class ImportInbox
+/// <summary>The <c>Imports</c> section: how this node takes part in running imports.</summary>
+public sealed class ImportOptions
 {
-    private readonly Channel<ImportWork> channel = Channel.CreateUnbounded<ImportWork>();
+    public const string Section = "Imports";
 
-    public ValueTask EnqueueAsync(ImportWork work, CancellationToken cancellationToken) => channel.Writer.WriteAsync(work, cancellationToken);
+    /// <summary>Whether this node runs imports at all (a node may serve pages only).</summary>
+    public bool Enabled { get; set; } = true;
 
-    public IAsyncEnumerable<ImportWork> ReadAllAsync(CancellationToken cancellationToken) => channel.Reader.ReadAllAsync(cancellationToken);
+    /// <summary>How often the node looks in the catalog for imports offered to any node or left by a stopped one.</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>How often the node looks through every active organization for queued or running imports without a lease (besides at start).</summary>
+    public TimeSpan ScanInterval { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>A lease its holder has not renewed for this long is taken over by another node; the holder renews it every third of it.</summary>
+    public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(2);
 }
 
-/// <summary>Runs imports and undos one after another, each in its organization's scope and as the user who started it.</summary>
-public sealed class ImportRunner(ImportInbox queue, OrgScopes scopes, ILogger<ImportRunner> logger) : BackgroundService
+/// <summary>
+/// The durable queue (backlog) of imports: an import to run or undo is offered as a lease in the catalog
+/// (<see cref="JobLeases"/>, the table scheduled jobs lease their occurrences in), keyed by organization, import
+/// and kind, and the doorbell rings so this node takes it at once. If this node stops first, another takes it.
+/// </summary>
+public sealed class ImportBacklog(JobLeases leases)
+{
+    public const string Prefix = "customers-import:";
+
+    /// <summary>Every lease of an import has this occurrence time: the job key alone names the work.</summary>
+    public static readonly DateTimeOffset At = DateTimeOffset.UnixEpoch;
+
+    private readonly Channel<bool> bell = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+
+    public static string JobOf(Guid organizationId, Guid importId, ImportWorkKind kind) =>
+        $"{Prefix}{organizationId:N}:{importId:N}:{(kind == ImportWorkKind.Run ? "run" : "undo")}";
+
+    public static (Guid OrganizationId, Guid ImportId, ImportWorkKind Kind)? Parse(string job)
+    {
+        var parts = job.Split(':');
+        return parts.Length == 4 && parts[0] + ":" == Prefix && Guid.TryParseExact(parts[1], "N", out var org) && Guid.TryParseExact(parts[2], "N", out var import)
+            && parts[3] is "run" or "undo"
+            ? (org, import, parts[3] == "run" ? ImportWorkKind.Run : ImportWorkKind.Undo)
+            : null;
+    }
+
+    public async Task EnqueueAsync(Guid organizationId, Guid importId, ImportWorkKind kind, CancellationToken cancellationToken)
+    {
+        await leases.OfferAsync(JobOf(organizationId, importId, kind), At, cancellationToken);
+        Ring();
+    }
+
+    /// <summary>Wakes this node's runner before its next poll.</summary>
+    public void Ring() => bell.Writer.TryWrite(true);
+
+    /// <summary>Waits for the doorbell or the poll interval, whichever comes first.</summary>
+    public async Task WaitAsync(TimeSpan interval, CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(interval);
+        try
+        {
+            await bell.Reader.ReadAsync(timeout.Token);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // the poll interval passed
+        }
+    }
+}
+
+/// <summary>
+/// Runs imports and undos one after another, each in its organization's scope and as the user who started it, each
+/// only while this node holds its lease. At start and every <see cref="ImportOptions.ScanInterval"/> it offers every
+/// queued or running import of every active organization (one whose node stopped, or whose offer was lost with
+/// a crash); every <see cref="ImportOptions.PollInterval"/>, or when rung, it takes the claimable ones. A resumed
+/// import goes on after its last committed batch; a resumed undo after the last record it committed.
+/// </summary>
+public sealed class ImportRunner(ImportBacklog queue, JobLeases leases, IServiceScopeFactory scopes, OrgScopes orgScopes, ImportOptions options,
+    ILogger<ImportRunner> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await foreach (var work in queue.ReadAllAsync(stoppingToken))
+        if (!options.Enabled)
+            return;
+        long nextScan = 0;
+        while (!stoppingToken.IsCancellationRequested)
         {
-            await using var scope = scopes.CreateScope(work.Organization);
-            var sp = scope.ServiceProvider;
-            var db = sp.GetRequiredService<OrgDbContext>();
             try
             {
-                var import = await db.Set<CustomerImport>().SingleAsync(i => i.Id == work.ImportId, stoppingToken);
-                var user = await db.Users.SingleAsync(u => u.Id == import.UserId, stoppingToken);
-                var principal = await sp.GetRequiredService<IUserClaimsPrincipalFactory<GydexUser>>().CreateAsync(user);
-                await sp.GetRequiredService<CurrentAccess>().LoadAsync(principal, stoppingToken);
-                sp.GetRequiredService<JournalActor>().ActAs(user.Id, user.DisplayName == user.UserName ? user.UserName : $"{user.DisplayName} ({user.UserName})");
-                var job = sp.GetRequiredService<ImportJob>();
-                if (work.Kind == ImportWorkKind.Run)
-                    await job.RunAsync(import, stoppingToken);
-                else
-                    await job.UndoAsync(import, stoppingToken);
+                if (Environment.TickCount64 >= nextScan)
+                {
+                    await ScanAsync(stoppingToken);
+                    nextScan = Environment.TickCount64 + (long)options.ScanInterval.TotalMilliseconds;
+                }
+
+                await RunClaimableAsync(stoppingToken);
+                await queue.WaitAsync(options.PollInterval, stoppingToken);
             }
-            catch (Exception e) when (e is not OperationCanceledException)
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
-                logger.LogError(e, "Import {Import} of {Organization} failed", work.ImportId, work.Organization.Slug);
-                await using var failScope = scopes.CreateScope(work.Organization);
-                var failDb = failScope.ServiceProvider.GetRequiredService<OrgDbContext>();
-                await failDb.Set<CustomerImport>().Where(i => i.Id == work.ImportId).ExecuteUpdateAsync(u => u
-                    .SetProperty(i => i.Status, ImportStatus.Failed).SetProperty(i => i.Error, e.Message.Length > 4000 ? e.Message[..4000] : e.Message), CancellationToken.None);
+                return;
             }
+            catch (Exception e) when (e is DbUpdateException or InvalidOperationException or Npgsql.NpgsqlException or Microsoft.Data.Sqlite.SqliteException)
+            {
+                logger.LogError(e, "Looking for imports failed; trying again at the next poll");
+                await queue.WaitAsync(options.PollInterval, stoppingToken);
+            }
+        }
+    }
+
+    /// <summary>Offers every queued or running import of every active organization (an offer already there stays as it is).</summary>
+    public async Task ScanAsync(CancellationToken cancellationToken)
+    {
+        List<Organization> organizations;
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            organizations = await scope.ServiceProvider.GetRequiredService<CatalogDbContext>().Organizations.AsNoTracking()
+                .Where(o => o.Status == OrganizationStatus.Active).ToListAsync(cancellationToken);
+        }
+
+        foreach (var organization in organizations)
+        {
+            try
+            {
+                await using var scope = orgScopes.CreateScope(organization);
+                var open = await scope.ServiceProvider.GetRequiredService<OrgDbContext>().Set<CustomerImport>().AsNoTracking()
+                    .Where(i => i.Status == ImportStatus.Queued || i.Status == ImportStatus.Running)
+                    .Select(i => new { i.Id, i.UndoneAt }).ToListAsync(cancellationToken);
+                foreach (var import in open)
+                    await leases.OfferAsync(ImportBacklog.JobOf(organization.Id, import.Id, import.UndoneAt is null ? ImportWorkKind.Run : ImportWorkKind.Undo), ImportBacklog.At, cancellationToken);
+            }
+            catch (Exception e) when (e is DbUpdateException or InvalidOperationException or Npgsql.NpgsqlException or Microsoft.Data.Sqlite.SqliteException)
+            {
+                logger.LogError(e, "Looking for unfinished imports of {Organization} failed", organization.Slug);
+            }
+        }
+    }
+
+    /// <summary>Takes and runs, one after another, every import lease that is claimable now; returns how many it ran.</summary>
+    public async Task<int> RunClaimableAsync(CancellationToken cancellationToken)
+    {
+        var ran = 0;
+        var tried = new HashSet<string>(StringComparer.Ordinal);
+        while (true)
+        {
+            var claimable = (await leases.ClaimableAsync(ImportBacklog.Prefix, options.Lease, cancellationToken)).Where(l => tried.Add(l.Job)).ToList();
+            if (claimable.Count == 0)
+                return ran;
+            foreach (var lease in claimable)
+            {
+                if (ImportBacklog.Parse(lease.Job) is not { } work || !await leases.TryTakeAsync(lease.Job, lease.At, options.Lease, cancellationToken))
+                    continue;
+                await RunLeasedAsync(lease.Job, work.OrganizationId, work.ImportId, work.Kind, cancellationToken);
+                ran++;
+            }
+        }
+    }
+
+    private async Task RunLeasedAsync(string job, Guid organizationId, Guid importId, ImportWorkKind kind, CancellationToken stoppingToken)
+    {
+        Organization? organization;
+        await using (var catalogScope = scopes.CreateAsyncScope())
+        {
+            organization = await catalogScope.ServiceProvider.GetRequiredService<CatalogDbContext>().Organizations.AsNoTracking()
+                .SingleOrDefaultAsync(o => o.Id == organizationId, stoppingToken);
+        }
+
+        if (organization is null)
+        {
+            await leases.FinishAsync(job, ImportBacklog.At, succeeded: false);
+            return;
+        }
+
+        if (organization.Status != OrganizationStatus.Active)
+            return; // suspended or being restored: left held, so it is tried again once the lease runs out
+
+        using var held = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        using var renewing = new CancellationTokenSource();
+        var renewal = RenewAsync(job, held, renewing.Token);
+        var finished = false;
+        try
+        {
+            await using var scope = orgScopes.CreateScope(organization);
+            var sp = scope.ServiceProvider;
+            var db = sp.GetRequiredService<OrgDbContext>();
+            var import = await db.Set<CustomerImport>().SingleOrDefaultAsync(i => i.Id == importId, held.Token);
+            if (import is null || import.Status is not (ImportStatus.Queued or ImportStatus.Running))
+            {
+                finished = true; // done already (its end committed, the lease's not), or gone with a restore
+                await leases.FinishAsync(job, ImportBacklog.At, succeeded: import is not null);
+                return;
+            }
+
+            var user = await db.Users.SingleAsync(u => u.Id == import.UserId, held.Token);
+            var principal = await sp.GetRequiredService<IUserClaimsPrincipalFactory<GydexUser>>().CreateAsync(user);
+            await sp.GetRequiredService<CurrentAccess>().LoadAsync(principal, held.Token);
+            sp.GetRequiredService<JournalActor>().ActAs(user.Id, user.DisplayName == user.UserName ? user.UserName : $"{user.DisplayName} ({user.UserName})");
+            var work = sp.GetRequiredService<ImportJob>();
+            import.Status = ImportStatus.Running;
+            if (kind == ImportWorkKind.Run)
+                await work.RunAsync(import, held.Token);
+            else
+                await work.UndoAsync(import, held.Token);
+            finished = true;
+            await leases.FinishAsync(job, ImportBacklog.At, succeeded: true);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // This node stops: what the current batch did rolled back with it; the next node goes on from the last commit.
+            await leases.ReleaseAsync(job, ImportBacklog.At);
+        }
+        catch (Exception e) when (e is OperationCanceledException or DbUpdateConcurrencyException)
+        {
+            // The lease went to another node (this one did not renew it in time), which goes on from the last commit.
+            logger.LogWarning(e, "Import {Import} of {Organization} lost its lease to another node", importId, organization.Slug);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogError(e, "Import {Import} of {Organization} failed", importId, organization.Slug);
+            await using var failScope = orgScopes.CreateScope(organization);
+            var failDb = failScope.ServiceProvider.GetRequiredService<OrgDbContext>();
+            await failDb.Set<CustomerImport>().Where(i => i.Id == importId).ExecuteUpdateAsync(u => u
+                .SetProperty(i => i.Status, ImportStatus.Failed).SetProperty(i => i.Error, e.Message.Length > 4000 ? e.Message[..4000] : e.Message), CancellationToken.None);
+            finished = true;
+            await leases.FinishAsync(job, ImportBacklog.At, succeeded: false);
+        }
+        finally
+        {
+            await renewing.CancelAsync();
+            await renewal;
+            if (!finished)
+                logger.LogInformation("Import {Import} of {Organization} left unfinished on this node", importId, organization.Slug);
+        }
+    }
+
+    /// <summary>Renews the lease every third of its length; when it is lost, cancels the work holding it.</summary>
+    private async Task RenewAsync(string job, CancellationTokenSource held, CancellationToken stop)
+    {
+        try
+        {
+            while (true)
+            {
+                await Task.Delay(options.Lease / 3, stop);
+                if (!await leases.RenewAsync(job, ImportBacklog.At, stop))
+                {
+                    await held.CancelAsync();
+                    return;
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+        }
+        catch (Exception e) when (e is DbUpdateException or InvalidOperationException or Npgsql.NpgsqlException or Microsoft.Data.Sqlite.SqliteException)
+        {
+            // The catalog cannot be reached: the lease cannot be kept, so the work stops rather than risk running twice.
+            logger.LogError(e, "Renewing the lease of {Job} failed", job);
+            await held.CancelAsync();
         }
     }
 }
@@ -74,28 +289,35 @@ public sealed class ImportJob(OrgDbContext db, CounterpartyBook counterparties, 
 
     private sealed record Row(int Number, string[] Cells);
 
+    /// <summary>
+    /// Reads the file and saves its rows in batches. A resumed import (its node stopped) skips the rows of the
+    /// batches already committed — each batch commits its records and the import's <see cref="CustomerImport.Processed"/>
+    /// in one transaction, so no row is imported twice and none is left out.
+    /// </summary>
     public async Task RunAsync(CustomerImport import, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(import);
         var mapping = JsonSerializer.Deserialize<Dictionary<string, int>>(import.Mapping) ?? [];
         var path = importer.FileOf(import);
         var format = TableFiles.FormatOf(import.FileName)!.Value;
+        var encoding = format == TableFormat.Csv && import.Encoding == TextEncoding.Auto ? await TableFiles.DetectEncodingAsync(path, cancellationToken) : import.Encoding;
         // A first pass counts the rows, so progress is a real fraction.
         var total = 0;
-        await foreach (var _ in TableFiles.ReadAsync(path, format, cancellationToken))
+        await foreach (var _ in TableFiles.ReadAsync(path, format, encoding, cancellationToken))
             total++;
-        import.Total = Math.Max(0, total - 1);
+        import.Total = Math.Min(Math.Max(0, total - 1), CustomerImporter.MaxRows);
         await db.SaveChangesAsync(cancellationToken);
 
         var logins = await db.Users.AsNoTracking().ToDictionaryAsync(u => u.NormalizedUserName ?? "", u => u.Id, cancellationToken);
         var seen = new Dictionary<string, Guid>(StringComparer.Ordinal);
         var batch = new List<Row>();
         var number = 0;
-        await foreach (var cells in TableFiles.ReadAsync(path, format, cancellationToken))
+        var done = import.Processed;
+        await foreach (var cells in TableFiles.ReadAsync(path, format, encoding, cancellationToken))
         {
             number++;
-            if (number == 1)
-                continue;
+            if (number == 1 || number - 1 <= done)
+                continue; // the header, or a row of a batch committed before a restart
             if (number > CustomerImporter.MaxRows + 1)
                 break;
             batch.Add(new Row(number, cells));
@@ -103,6 +325,11 @@ public sealed class ImportJob(OrgDbContext db, CounterpartyBook counterparties, 
             {
                 await BatchAsync(import, mapping, batch, logins, seen, cancellationToken);
                 batch.Clear();
+                // A committed contact is found by the next batch's query of match keys, so only the open batch's need
+                // remembering: memory stays flat over a big file. (Counterparties keep theirs: the file's duplicates are
+                // matched by INN alone, the database's by INN and KPP.)
+                if (import.Target == "contacts")
+                    seen.Clear();
             }
         }
 
@@ -124,11 +351,24 @@ public sealed class ImportJob(OrgDbContext db, CounterpartyBook counterparties, 
         if (rows.Count > 0)
         {
             var next = await numbers.ReserveAsync(import.Target == "contacts" ? Contact.Sequence : Counterparty.Sequence, rows.Count, cancellationToken);
+            string CellOf(Row row, string field) => mapping.TryGetValue(field, out var i) && i >= 0 && i < row.Cells.Length ? row.Cells[i].Trim() : "";
+            // The contacts already in the database that the batch's e-mails and phones match: one query a batch, not one a row.
+            var known = new Dictionary<string, Guid>(StringComparer.Ordinal);
+            if (import.Target == "contacts" && import.Duplicates != DuplicateMode.Create)
+            {
+                var keys = rows.SelectMany(r => ContactBook.MatchKeys(CellOf(r, "emails"), CellOf(r, "phones"))).Distinct(StringComparer.Ordinal).ToList();
+                if (keys.Count > 0)
+                {
+                    foreach (var key in await db.Set<ContactMatchKey>().AsNoTracking().Where(k => keys.Contains(k.Key)).Select(k => new { k.Key, k.ContactId }).ToListAsync(cancellationToken))
+                        known.TryAdd(key.Key, key.ContactId);
+                }
+            }
+
             foreach (var row in rows)
             {
-                string Cell(string field) => mapping.TryGetValue(field, out var i) && i >= 0 && i < row.Cells.Length ? row.Cells[i].Trim() : "";
+                string Cell(string field) => CellOf(row, field);
                 var outcome = import.Target == "contacts"
-                    ? await ContactRowAsync(import, Cell, mapping, logins, seen, next, cancellationToken)
+                    ? await ContactRowAsync(import, Cell, mapping, logins, seen, known, next, cancellationToken)
                     : await CounterpartyRowAsync(import, Cell, mapping, logins, seen, next, cancellationToken);
                 switch (outcome.Kind)
                 {
@@ -228,7 +468,7 @@ public sealed class ImportJob(OrgDbContext db, CounterpartyBook counterparties, 
     }
 
     private async Task<(char Kind, string? Reason)> ContactRowAsync(CustomerImport import, Func<string, string> cell, Dictionary<string, int> mapping,
-        Dictionary<string, Guid> logins, Dictionary<string, Guid> seen, long number, CancellationToken cancellationToken)
+        Dictionary<string, Guid> logins, Dictionary<string, Guid> seen, Dictionary<string, Guid> known, long number, CancellationToken cancellationToken)
     {
         var (responsible, problem) = Responsible(cell("responsible"), logins);
         if (problem is not null)
@@ -248,13 +488,17 @@ public sealed class ImportJob(OrgDbContext db, CounterpartyBook counterparties, 
         }
 
         var links = new List<Guid>();
-        var visible = await counterparties.QueryAsync(CustomersRights.Counterparties.View, cancellationToken);
-        foreach (var code in TextLists.Items(cell("counterparties")).Select(c => c.ToUpperInvariant()))
+        var codes = TextLists.Items(cell("counterparties")).Select(c => c.ToUpperInvariant()).ToList();
+        if (codes.Count > 0)
         {
-            var id = await visible.Where(c => c.Code == code).Select(c => (Guid?)c.Id).FirstOrDefaultAsync(cancellationToken);
-            if (id is null)
-                return ('r', $"counterparties: no counterparty with the code {code}.");
-            links.Add(id.Value);
+            var visible = await counterparties.QueryAsync(CustomersRights.Counterparties.View, cancellationToken);
+            foreach (var code in codes)
+            {
+                var id = await visible.Where(c => c.Code == code).Select(c => (Guid?)c.Id).FirstOrDefaultAsync(cancellationToken);
+                if (id is null)
+                    return ('r', $"counterparties: no counterparty with the code {code}.");
+                links.Add(id.Value);
+            }
         }
 
         var input = new ContactInput
@@ -275,8 +519,7 @@ public sealed class ImportJob(OrgDbContext db, CounterpartyBook counterparties, 
             match = await db.Set<Contact>().Where(c => c.Code == code2).Select(c => (Guid?)c.Id).FirstOrDefaultAsync(cancellationToken);
         var keys = ContactBook.MatchKeys(input.Emails, input.Phones);
         match ??= keys.Select(k => seen.TryGetValue(k, out var earlier) ? earlier : (Guid?)null).FirstOrDefault(x => x is not null);
-        if (match is null && keys.Count > 0)
-            match = await contacts.DuplicatesAsync(input.Emails, input.Phones, null, cancellationToken) is { Count: > 0 } found ? found[0].Id : null;
+        match ??= keys.Select(k => known.TryGetValue(k, out var inDatabase) ? inDatabase : (Guid?)null).FirstOrDefault(x => x is not null);
         if (match is { } matched && import.Duplicates != DuplicateMode.Create)
         {
             if (import.Duplicates == DuplicateMode.Skip)
@@ -310,14 +553,13 @@ public sealed class ImportJob(OrgDbContext db, CounterpartyBook counterparties, 
     {
         ArgumentNullException.ThrowIfNull(import);
         var finished = import.FinishedAt ?? import.CreatedAt;
-        long after = 0;
-        int deleted = 0, restored = 0, kept = 0;
         while (true)
         {
+            // Resumed after a restart, the undo goes on after the last record whose batch it committed.
+            var after = import.UndoCursor;
             var records = await db.Set<ImportedRecord>().AsNoTracking().Where(r => r.ImportId == import.Id && r.Id > after).OrderBy(r => r.Id).Take(BatchSize).ToListAsync(cancellationToken);
             if (records.Count == 0)
                 break;
-            after = records[^1].Id;
             foreach (var record in records)
             {
                 if (import.Target == "contacts")
@@ -327,21 +569,21 @@ public sealed class ImportJob(OrgDbContext db, CounterpartyBook counterparties, 
                         continue;
                     if (contact.ImportId != import.Id || contact.UpdatedAt > finished)
                     {
-                        kept++;
+                        import.UndoKept++;
                         continue;
                     }
 
                     if (record.WasCreated)
                     {
                         await contacts.StageDeleteAsync(contact, cancellationToken);
-                        deleted++;
+                        import.UndoDeleted++;
                     }
                     else if (JsonSerializer.Deserialize<ImportSnapshot>(record.Before!) is { Contact: { } before } snapshot)
                     {
                         var definitions = await contacts.FieldsAsync(cancellationToken);
                         await contacts.StageUpdateAsync(contact, before, Restore(definitions, snapshot), Guid.Empty, cancellationToken);
                         contact.ImportId = snapshot.ImportId;
-                        restored++;
+                        import.UndoRestored++;
                     }
                 }
                 else
@@ -351,25 +593,26 @@ public sealed class ImportJob(OrgDbContext db, CounterpartyBook counterparties, 
                         continue;
                     if (counterparty.ImportId != import.Id || counterparty.UpdatedAt > finished)
                     {
-                        kept++;
+                        import.UndoKept++;
                         continue;
                     }
 
                     if (record.WasCreated)
                     {
                         await counterparties.StageDeleteAsync(counterparty, cancellationToken);
-                        deleted++;
+                        import.UndoDeleted++;
                     }
                     else if (JsonSerializer.Deserialize<ImportSnapshot>(record.Before!) is { Counterparty: { } before } snapshot)
                     {
                         var definitions = await counterparties.FieldsAsync(cancellationToken);
                         await counterparties.StageUpdateAsync(counterparty, before, Restore(definitions, snapshot), Guid.Empty, cancellationToken);
                         counterparty.ImportId = snapshot.ImportId;
-                        restored++;
+                        import.UndoRestored++;
                     }
                 }
             }
 
+            import.UndoCursor = records[^1].Id;
             await db.SaveChangesAsync(cancellationToken);
             foreach (var entry in db.ChangeTracker.Entries().Where(e => e.Entity is not CustomerImport).ToList())
                 entry.State = EntityState.Detached;
@@ -379,7 +622,7 @@ public sealed class ImportJob(OrgDbContext db, CounterpartyBook counterparties, 
         journal.Add(db, new JournalEntry(CustomersJournal.ImportUndone)
         {
             Right = CustomerImporter.RightsOf(import.Target).Import, DocumentType = "import", DocumentId = import.Id.ToString(), DocumentCode = import.FileName,
-            Comment = $"{import.Target}: import {import.Id} undone, {deleted} deleted, {restored} restored, {kept} changed since and kept",
+            Comment = $"{import.Target}: import {import.Id} undone, {import.UndoDeleted} deleted, {import.UndoRestored} restored, {import.UndoKept} changed since and kept",
         });
         await db.SaveChangesAsync(cancellationToken);
     }

@@ -22,6 +22,14 @@ public sealed class CustomersImportTests(SharedHost host)
     internal static async Task<Guid> ImportAsync(GydexFactory factory, HttpClient browser, TestOrg org, string target, string fileName, byte[] content,
         string duplicates = "Skip", int waitSeconds = 120)
     {
+        var id = await StartImportAsync(browser, org, target, fileName, content, duplicates);
+        await WaitAsync(factory, org, id, waitSeconds);
+        return id;
+    }
+
+    /// <summary>Uploads the file and returns the import waiting for its mapping (the address of the mapping step).</summary>
+    internal static async Task<(Guid Id, string MappingUrl)> UploadAsync(HttpClient browser, TestOrg org, string target, string fileName, byte[] content)
+    {
         var page = $"/{org.Slug}/customers/{target}/import";
         var token = await browser.AntiforgeryTokenAsync(page);
         using var form = new MultipartFormDataContent();
@@ -30,16 +38,29 @@ public sealed class CustomersImportTests(SharedHost host)
         using var uploaded = await browser.PostAsync(new Uri(page + "?handler=Upload", UriKind.Relative), form);
         Assert.True(uploaded.StatusCode == HttpStatusCode.Redirect, $"upload: {(int)uploaded.StatusCode} {await uploaded.Content.ReadAsStringAsync()}");
         var mappingUrl = uploaded.Location()!;
-        var id = Guid.Parse(mappingUrl[(mappingUrl.IndexOf("id=", StringComparison.Ordinal) + 3)..]);
-        var mapping = await browser.GetPageAsync(mappingUrl);
+        return (Guid.Parse(mappingUrl[(mappingUrl.IndexOf("id=", StringComparison.Ordinal) + 3)..]), mappingUrl);
+    }
+
+    /// <summary>Uploads the file, maps every column by its header and starts the import, without waiting.</summary>
+    internal static async Task<Guid> StartImportAsync(HttpClient browser, TestOrg org, string target, string fileName, byte[] content, string duplicates = "Skip")
+    {
+        var (id, mappingUrl) = await UploadAsync(browser, org, target, fileName, content);
+        await StartMappedAsync(browser, org, target, id, await browser.GetPageAsync(mappingUrl), duplicates);
+        return id;
+    }
+
+    /// <summary>Posts the mapping step as it is shown (each field on the column guessed for it), with these duplicates and encoding.</summary>
+    internal static async Task StartMappedAsync(HttpClient browser, TestOrg org, string target, Guid id, AngleSharp.Html.Dom.IHtmlDocument mapping, string duplicates = "Skip",
+        string? encoding = null)
+    {
         var fields = mapping.QuerySelectorAll("[data-map] select").Select(s => new KeyValuePair<string, string>(s.GetAttribute("name")!,
             s.QuerySelector("option[selected]")?.GetAttribute("value") ?? "-1")).ToList();
         fields.Add(new("duplicates", duplicates));
+        if (encoding is not null)
+            fields.Add(new("encoding", encoding));
         fields.Add(new("__RequestVerificationToken", Html.Token(mapping)));
-        using var start = await browser.PostAsync(new Uri($"{page}?handler=Start&id={id}", UriKind.Relative), new FormUrlEncodedContent(fields));
+        using var start = await browser.PostAsync(new Uri($"/{org.Slug}/customers/{target}/import?handler=Start&id={id}", UriKind.Relative), new FormUrlEncodedContent(fields));
         Assert.Equal(HttpStatusCode.Redirect, start.StatusCode);
-        await WaitAsync(factory, org, id, waitSeconds);
-        return id;
     }
 
     internal static async Task WaitAsync(GydexFactory factory, TestOrg org, Guid id, int seconds)

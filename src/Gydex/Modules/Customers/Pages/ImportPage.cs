@@ -1,3 +1,4 @@
+using Gydex.Kernel.Lists;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
@@ -55,7 +56,18 @@ public abstract class ImportPageModel(CustomerImporter importer, IStringLocalize
         return import is null ? await RefuseAsync(problem!) : Redirect(Url.Content($"~/customers/{target}/import?id={import.Id}"));
     }
 
-    public async Task<IActionResult> OnPostStartAsync(Guid id, DuplicateMode duplicates)
+    /// <summary>Shows the preview again in the encoding chosen (a CSV file whose detection guessed wrong).</summary>
+    public async Task<IActionResult> OnPostEncodingAsync(Guid id, TextEncoding encoding)
+    {
+        var ct = HttpContext.RequestAborted;
+        var import = await importer.FindAsync(id, target, ct);
+        if (import is null)
+            return NotFound();
+        await importer.ChooseEncodingAsync(import, encoding, ct);
+        return Redirect(Url.Content($"~/customers/{target}/import?id={id}"));
+    }
+
+    public async Task<IActionResult> OnPostStartAsync(Guid id, DuplicateMode duplicates, TextEncoding encoding)
     {
         var ct = HttpContext.RequestAborted;
         var import = await importer.FindAsync(id, target, ct);
@@ -81,7 +93,7 @@ public abstract class ImportPageModel(CustomerImporter importer, IStringLocalize
             return Page();
         }
 
-        await importer.StartAsync(import, mapping, Enum.IsDefined(duplicates) ? duplicates : DuplicateMode.Skip, ct);
+        await importer.StartAsync(import, mapping, Enum.IsDefined(duplicates) ? duplicates : DuplicateMode.Skip, encoding, ct);
         return Redirect(Url.Content($"~/customers/{target}/import?id={id}"));
     }
 

@@ -1017,6 +1017,11 @@ namespace Gydex.Kernel.Persistence.Migrations.Postgres.Org
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
 
+                    b.Property<string>("Encoding")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
                     b.Property<string>("Error")
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
@@ -1035,6 +1040,7 @@ namespace Gydex.Kernel.Persistence.Migrations.Postgres.Org
                         .HasColumnType("character varying(8000)");
 
                     b.Property<int>("Processed")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.Property<int>("Rejected")
@@ -1054,6 +1060,19 @@ namespace Gydex.Kernel.Persistence.Migrations.Postgres.Org
                         .HasColumnType("character varying(32)");
 
                     b.Property<int>("Total")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("UndoCursor")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("UndoDeleted")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("UndoKept")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("UndoRestored")
                         .HasColumnType("integer");
 
                     b.Property<DateTimeOffset?>("UndoneAt")

@@ -997,6 +997,11 @@ namespace Gydex.Kernel.Persistence.Migrations.Sqlite.Org
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Encoding")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Error")
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
@@ -1015,6 +1020,7 @@ namespace Gydex.Kernel.Persistence.Migrations.Sqlite.Org
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Processed")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Rejected")
@@ -1034,6 +1040,19 @@ namespace Gydex.Kernel.Persistence.Migrations.Sqlite.Org
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Total")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UndoCursor")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("UndoDeleted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("UndoKept")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("UndoRestored")
                         .HasColumnType("INTEGER");
 
                     b.Property<long?>("UndoneAt")
