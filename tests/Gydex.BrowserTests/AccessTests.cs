@@ -2,12 +2,12 @@ using Microsoft.Playwright;
 
 namespace Gydex.BrowserTests;
 
-public sealed class AccessTests(LiveServer server)
+public sealed class AccessTests(LiveServer server) : BrowserTest(server)
 {
     [Fact]
     public async Task The_intern_sees_no_administration_and_gets_Access_is_prohibited_typing_its_address()
     {
-        var page = await server.NewPageAsync();
+        var page = await NewPageAsync();
         await page.GotoAsync("/demo/login");
         await page.FillAsync("#Input_Login", "intern");
         await page.FillAsync("#Input_Password", LiveServer.DemoPassword);
@@ -29,7 +29,7 @@ public sealed class AccessTests(LiveServer server)
     [Fact]
     public async Task The_administrator_sees_the_administration_menu_and_the_table_of_rights()
     {
-        var page = await server.NewPageAsync();
+        var page = await NewPageAsync();
         await page.GotoAsync("/demo/login");
         await page.FillAsync("#Input_Login", "admin");
         await page.FillAsync("#Input_Password", LiveServer.DemoPassword);

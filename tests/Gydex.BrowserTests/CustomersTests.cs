@@ -3,12 +3,12 @@ using Microsoft.Playwright;
 namespace Gydex.BrowserTests;
 
 /// <summary>A manager creates a counterparty and a contact working there, on a desktop and on a 390 px phone.</summary>
-public sealed class CustomersTests(LiveServer server)
+public sealed class CustomersTests(LiveServer server) : BrowserTest(server)
 {
     private async Task<IPage> SignInAsync(string login, int width, int height)
     {
-        var page = await server.NewPageAsync(width, height);
-        var site = new Uri(server.BaseUrl);
+        var page = await NewPageAsync(width, height);
+        var site = new Uri(Server.BaseUrl);
         await page.Context.AddCookiesAsync([new Cookie { Name = ".Gydex.Culture", Value = "en", Domain = site.Host, Path = "/demo" }]);
         await page.GotoAsync("/demo/login");
         await page.FillAsync("#Input_Login", login);

@@ -8,7 +8,7 @@ namespace Gydex.BrowserTests;
 /// The file storage as people use it in the demo organization: an administrator uploads into a new folder and
 /// watches the progress, closes the folder to everyone but the managers, and the intern then finds no trace of it.
 /// </summary>
-public sealed class FilesTests(LiveServer server)
+public sealed class FilesTests(LiveServer server) : BrowserTest(server)
 {
     /// <summary>
     /// Signs in with English for this browser only: the cookie the language switch sets, not the user's profile,
@@ -17,8 +17,8 @@ public sealed class FilesTests(LiveServer server)
     /// </summary>
     private async Task<IPage> SignInAsync(string login, int width = 1280, int height = 800)
     {
-        var page = await server.NewPageAsync(width, height);
-        var site = new Uri(server.BaseUrl);
+        var page = await NewPageAsync(width, height);
+        var site = new Uri(Server.BaseUrl);
         var english = new Cookie { Name = ".Gydex.Culture", Value = "en", Domain = site.Host, Path = "/demo" };
         await page.Context.AddCookiesAsync([english]);
         await page.GotoAsync("/demo/login");

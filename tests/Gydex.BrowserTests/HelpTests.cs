@@ -1,10 +1,10 @@
 namespace Gydex.BrowserTests;
 
-public sealed class HelpTests(LiveServer server)
+public sealed class HelpTests(LiveServer server) : BrowserTest(server)
 {
     private async Task<Microsoft.Playwright.IPage> SignInAsync(string login)
     {
-        var page = await server.NewPageAsync();
+        var page = await NewPageAsync();
         await page.GotoAsync("/demo/login");
         await page.FillAsync("#Input_Login", login);
         await page.FillAsync("#Input_Password", LiveServer.DemoPassword);

@@ -6,13 +6,13 @@ namespace Gydex.BrowserTests;
 /// Support as it is used: the operator refreshes the demo's test copy from the console, enters it as the intern,
 /// sees the banners and the intern's "Access is prohibited", and production stays out of reach.
 /// </summary>
-public sealed class SupportTests(LiveServer server)
+public sealed class SupportTests(LiveServer server) : BrowserTest(server)
 {
     [Fact]
     public async Task The_operator_refreshes_the_test_copy_and_enters_it_as_the_intern_with_the_interns_rights_under_both_banners()
     {
-        var page = await server.NewPageAsync(390, 844);
-        var site = new Uri(server.BaseUrl);
+        var page = await NewPageAsync(390, 844);
+        var site = new Uri(Server.BaseUrl);
         await page.Context.AddCookiesAsync(
         [
             new Cookie { Name = ".Gydex.Culture", Value = "en", Domain = site.Host, Path = "/platform" },
