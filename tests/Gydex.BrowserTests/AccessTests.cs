@@ -12,7 +12,7 @@ public sealed class AccessTests(LiveServer server) : BrowserTest(server)
         await page.FillAsync("#Input_Login", "intern");
         await page.FillAsync("#Input_Password", LiveServer.DemoPassword);
         await page.ClickAsync("button[type=submit].primary");
-        await page.WaitForURLAsync("**/demo/");
+        await WaitForPageAsync(page, "/demo/$");
 
         var menu = await page.Locator("[data-nav=administration]").CountAsync();
         var response = await page.GotoAsync("/demo/admin/users");
@@ -34,10 +34,10 @@ public sealed class AccessTests(LiveServer server) : BrowserTest(server)
         await page.FillAsync("#Input_Login", "admin");
         await page.FillAsync("#Input_Password", LiveServer.DemoPassword);
         await page.ClickAsync("button[type=submit].primary");
-        await page.WaitForURLAsync("**/demo/");
+        await WaitForPageAsync(page, "/demo/$");
 
         await page.ClickAsync("[data-nav=administration]");
-        await page.WaitForURLAsync("**/demo/admin/users");
+        await WaitForPageAsync(page, "/demo/admin/users$");
         var interns = await page.Locator("tr[data-user=intern]").TextContentAsync();
         await page.GotoAsync("/demo/admin/rights");
         var rows = await page.Locator("table[data-table=rights] tr[data-right]").CountAsync();

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 
 namespace Gydex.BrowserTests;
@@ -21,6 +22,37 @@ public abstract class BrowserTest(LiveServer server) : IAsyncDisposable
         lock (contexts)
             contexts.Add(page.Context);
         return page;
+    }
+
+    /// <summary>
+    /// Waits until the page is at an address matching <paramref name="pattern"/> (a regular expression) and loaded.
+    /// Not <c>IPage.WaitForURLAsync</c>: when the address already matches it waits for the load event, and
+    /// Playwright .NET can lose that event between looking for it and subscribing to it
+    /// (microsoft/playwright-dotnet#3364) — the dashboard was there and loaded, and the wait ran out after 30 s.
+    /// Playwright's server checks the address here, and the load state is asked for again every second.
+    /// </summary>
+    protected static async Task WaitForPageAsync(IPage page, string pattern)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex(pattern), new PageAssertionsToHaveURLOptions { Timeout = 30_000 });
+        await LoadedAsync(page);
+    }
+
+    /// <summary>Waits for the load event of the page's document; a load event the client missed is still recorded, so asking again finds it.</summary>
+    protected static async Task LoadedAsync(IPage page)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await page.WaitForLoadStateAsync(LoadState.Load, new PageWaitForLoadStateOptions { Timeout = 1_000 });
+                return;
+            }
+            catch (TimeoutException) when (attempt < 30)
+            {
+            }
+        }
     }
 
     public async ValueTask DisposeAsync()

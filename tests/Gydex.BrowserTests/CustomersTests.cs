@@ -14,7 +14,7 @@ public sealed class CustomersTests(LiveServer server) : BrowserTest(server)
         await page.FillAsync("#Input_Login", login);
         await page.FillAsync("#Input_Password", LiveServer.DemoPassword);
         await page.ClickAsync("button[type=submit].primary");
-        await page.WaitForURLAsync("**/demo/");
+        await WaitForPageAsync(page, "/demo/$");
         return page;
     }
 
@@ -27,7 +27,7 @@ public sealed class CustomersTests(LiveServer server) : BrowserTest(server)
         var suffix = Guid.NewGuid().ToString("N")[..6];
         await page.GotoAsync("/demo/customers/counterparties");
         await page.ClickAsync("[data-action=new]");
-        await page.WaitForURLAsync("**/customers/counterparties/new");
+        await WaitForPageAsync(page, "/customers/counterparties/new$");
         await page.SelectOptionAsync("#Input_Kind", "Person");
         await page.FillAsync("#Input_Name", "Ромашка " + suffix);
         await page.FillAsync("#Input_Phones", "+7 495 123-45-67");
@@ -38,7 +38,7 @@ public sealed class CustomersTests(LiveServer server) : BrowserTest(server)
         var counterpartyWidth = await page.EvaluateAsync<int>("document.documentElement.scrollWidth");
 
         await page.ClickAsync("[data-action=new-contact]");
-        await page.WaitForURLAsync("**/customers/contacts/new**");
+        await WaitForPageAsync(page, "/customers/contacts/new");
         await page.FillAsync("#Input_Surname", "Петров " + suffix);
         await page.FillAsync("#Input_Emails", $"petrov-{suffix}@example.com");
         await page.FillAsync("#Input_ConsentDate", "2026-01-15");

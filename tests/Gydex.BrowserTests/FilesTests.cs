@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using System.Collections.Concurrent;
 using System.Globalization;
 using Microsoft.Playwright;
@@ -27,9 +28,9 @@ public sealed class FilesTests(LiveServer server) : BrowserTest(server)
         await page.ClickAsync("button[type=submit].primary");
         try
         {
-            await page.WaitForURLAsync("**/demo/");
+            await WaitForPageAsync(page, "/demo/$");
         }
-        catch (TimeoutException e)
+        catch (PlaywrightException e)
         {
             throw new TimeoutException($"{login} did not reach the dashboard; at {page.Url}: {await page.InnerTextAsync("main")}", e);
         }
@@ -61,7 +62,7 @@ public sealed class FilesTests(LiveServer server) : BrowserTest(server)
         await row.WaitForAsync();
         var href = (await row.Locator("a").GetAttributeAsync("href"))!;
         await row.Locator("a").ClickAsync();
-        await page.WaitForURLAsync("**" + href);
+        await WaitForPageAsync(page, Regex.Escape(href) + "$");
         var id = (await page.GetAttributeAsync("h1[data-folder]", "data-folder"))!;
         Assert.EndsWith("/files/folders/" + id, href, StringComparison.Ordinal);
         return id;
@@ -109,7 +110,7 @@ public sealed class FilesTests(LiveServer server) : BrowserTest(server)
             // Listed once uploaded and the page has reloaded by itself.
             await page.Locator($"tr[data-file='{name}']").WaitForAsync(new LocatorWaitForOptions { Timeout = 30_000 });
         }
-        catch (TimeoutException e)
+        catch (PlaywrightException e)
         {
             throw new TimeoutException($"{name} was not listed; the page showed: {string.Join(" | ", seen)}; " +
                 $"the list: {await page.Locator("[data-upload-list]").InnerTextAsync()}", e);
@@ -221,7 +222,7 @@ public sealed class FilesTests(LiveServer server) : BrowserTest(server)
         // Files from the menu, a new folder, an upload into it.
         await page.ClickAsync(".menu-toggle");
         var menuFiles = await page.RunAndWaitForResponseAsync(() => page.ClickAsync("[data-nav=files]"), r => r.Request.IsNavigationRequest);
-        await page.WaitForLoadStateAsync();
+        await LoadedAsync(page);
         var opened = page.Url;
         Assert.True(menuFiles!.Status == 200 && await page.Locator("h1[data-folder]").CountAsync() == 1, $"the menu's Files led to {opened}: {await page.InnerTextAsync("main")}");
         await CreateAndOpenFolderAsync(page, "Phone uploads");

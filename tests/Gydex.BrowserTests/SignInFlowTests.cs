@@ -12,9 +12,9 @@ public sealed class SignInFlowTests(LiveServer server) : BrowserTest(server)
         await page.ClickAsync("button[type=submit].primary");
         try
         {
-            await page.WaitForURLAsync("**/demo/");
+            await WaitForPageAsync(page, "/demo/$");
         }
-        catch (TimeoutException e)
+        catch (PlaywrightException e)
         {
             // Say what the browser shows instead, so a failure explains itself.
             throw new TimeoutException($"Sign-in did not reach the dashboard; at {page.Url}: {await page.InnerTextAsync("main")}", e);
@@ -50,7 +50,7 @@ public sealed class SignInFlowTests(LiveServer server) : BrowserTest(server)
         var backToRussian = await page.TextContentAsync("[data-action=sign-out]");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Path.GetTempPath(), "gydex-dashboard.png") });
         await page.ClickAsync("[data-action=sign-out]");
-        await page.WaitForURLAsync("**/demo/login");
+        await WaitForPageAsync(page, "/demo/login$");
 
         Assert.Contains("Алексей Смирнов", greeting, StringComparison.Ordinal);
         Assert.True(await page.IsVisibleAsync(".brand"), "the organization's name heads the page");
@@ -73,12 +73,12 @@ public sealed class SignInFlowTests(LiveServer server) : BrowserTest(server)
         var pageWidth = await page.EvaluateAsync<int>("document.documentElement.scrollWidth");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Path.GetTempPath(), "gydex-phone.png") });
         await page.ClickAsync("[data-nav=profile]");
-        await page.WaitForURLAsync("**/demo/profile");
+        await WaitForPageAsync(page, "/demo/profile$");
         await page.ClickAsync(".menu-toggle");
         await SwitchLanguageAsync(page, "en");
         await page.ClickAsync(".menu-toggle");
         await page.ClickAsync("[data-action=sign-out]");
-        await page.WaitForURLAsync("**/demo/login");
+        await WaitForPageAsync(page, "/demo/login$");
 
         Assert.True(hiddenBefore, "the menu is folded on a phone");
         Assert.True(shownAfter, "the menu button opens it");

@@ -22,7 +22,7 @@ public sealed class SupportTests(LiveServer server) : BrowserTest(server)
         await page.FillAsync("#Input_Login", "operator");
         await page.FillAsync("#Input_Password", LiveServer.DemoPassword);
         await page.ClickAsync("button[type=submit].primary");
-        await page.WaitForURLAsync("**/platform");
+        await WaitForPageAsync(page, "/platform$");
 
         await page.GotoAsync("/platform/operations");
         var row = page.Locator("tr[data-org=demo]");
@@ -38,7 +38,7 @@ public sealed class SupportTests(LiveServer server) : BrowserTest(server)
         {
             await ready.WaitForAsync(new LocatorWaitForOptions { Timeout = 90_000 });
         }
-        catch (TimeoutException e)
+        catch (PlaywrightException e)
         {
             throw new TimeoutException($"the test copy did not become ready; the console shows: {await page.InnerTextAsync("main")}", e);
         }
@@ -48,9 +48,9 @@ public sealed class SupportTests(LiveServer server) : BrowserTest(server)
         await row.Locator("form:has(input[name=login]) button[type=submit]").ClickAsync();
         try
         {
-            await page.WaitForURLAsync("**/demo-test/");
+            await WaitForPageAsync(page, "/demo-test/$");
         }
-        catch (TimeoutException e)
+        catch (PlaywrightException e)
         {
             throw new TimeoutException($"entering the test copy did not reach its dashboard; at {page.Url}: {await page.InnerTextAsync("body")}", e);
         }
