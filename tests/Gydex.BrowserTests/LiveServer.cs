@@ -43,7 +43,7 @@ public sealed class LiveServer : IAsyncLifetime
     /// <summary>
     /// One sign-in and the pages around it before any test starts: otherwise every test class's first test pays the
     /// server's first requests (the organization's model, the first views, the first password check) at the same
-    /// moment, and on a loaded machine one of their steps ran past Playwright's 30 s.
+    /// moment: at a load average of 37 the first sign-in took about 8 s of a 30 s step budget.
     /// </summary>
     private async Task WarmUpAsync()
     {
