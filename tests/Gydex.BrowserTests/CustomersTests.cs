@@ -3,18 +3,18 @@ using Microsoft.Playwright;
 namespace Gydex.BrowserTests;
 
 /// <summary>A manager creates a counterparty and a contact working there, on a desktop and on a 390 px phone.</summary>
-public sealed class CustomersTests(LiveServer server)
+public sealed class CustomersTests(LiveServer server) : BrowserTest(server)
 {
     private async Task<IPage> SignInAsync(string login, int width, int height)
     {
-        var page = await server.NewPageAsync(width, height);
-        var site = new Uri(server.BaseUrl);
+        var page = await NewPageAsync(width, height);
+        var site = new Uri(Server.BaseUrl);
         await page.Context.AddCookiesAsync([new Cookie { Name = ".Gydex.Culture", Value = "en", Domain = site.Host, Path = "/demo" }]);
         await page.GotoAsync("/demo/login");
         await page.FillAsync("#Input_Login", login);
         await page.FillAsync("#Input_Password", LiveServer.DemoPassword);
         await page.ClickAsync("button[type=submit].primary");
-        await page.WaitForURLAsync("**/demo/");
+        await WaitForPageAsync(page, "/demo/$");
         return page;
     }
 
@@ -27,7 +27,7 @@ public sealed class CustomersTests(LiveServer server)
         var suffix = Guid.NewGuid().ToString("N")[..6];
         await page.GotoAsync("/demo/customers/counterparties");
         await page.ClickAsync("[data-action=new]");
-        await page.WaitForURLAsync("**/customers/counterparties/new");
+        await WaitForPageAsync(page, "/customers/counterparties/new$");
         await page.SelectOptionAsync("#Input_Kind", "Person");
         await page.FillAsync("#Input_Name", "Ромашка " + suffix);
         await page.FillAsync("#Input_Phones", "+7 495 123-45-67");
@@ -38,7 +38,7 @@ public sealed class CustomersTests(LiveServer server)
         var counterpartyWidth = await page.EvaluateAsync<int>("document.documentElement.scrollWidth");
 
         await page.ClickAsync("[data-action=new-contact]");
-        await page.WaitForURLAsync("**/customers/contacts/new**");
+        await WaitForPageAsync(page, "/customers/contacts/new");
         await page.FillAsync("#Input_Surname", "Петров " + suffix);
         await page.FillAsync("#Input_Emails", $"petrov-{suffix}@example.com");
         await page.FillAsync("#Input_ConsentDate", "2026-01-15");

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using System.Collections.Concurrent;
 using System.Globalization;
 using Microsoft.Playwright;
@@ -8,7 +9,7 @@ namespace Gydex.BrowserTests;
 /// The file storage as people use it in the demo organization: an administrator uploads into a new folder and
 /// watches the progress, closes the folder to everyone but the managers, and the intern then finds no trace of it.
 /// </summary>
-public sealed class FilesTests(LiveServer server)
+public sealed class FilesTests(LiveServer server) : BrowserTest(server)
 {
     /// <summary>
     /// Signs in with English for this browser only: the cookie the language switch sets, not the user's profile,
@@ -17,8 +18,8 @@ public sealed class FilesTests(LiveServer server)
     /// </summary>
     private async Task<IPage> SignInAsync(string login, int width = 1280, int height = 800)
     {
-        var page = await server.NewPageAsync(width, height);
-        var site = new Uri(server.BaseUrl);
+        var page = await NewPageAsync(width, height);
+        var site = new Uri(Server.BaseUrl);
         var english = new Cookie { Name = ".Gydex.Culture", Value = "en", Domain = site.Host, Path = "/demo" };
         await page.Context.AddCookiesAsync([english]);
         await page.GotoAsync("/demo/login");
@@ -27,9 +28,9 @@ public sealed class FilesTests(LiveServer server)
         await page.ClickAsync("button[type=submit].primary");
         try
         {
-            await page.WaitForURLAsync("**/demo/");
+            await WaitForPageAsync(page, "/demo/$");
         }
-        catch (TimeoutException e)
+        catch (PlaywrightException e)
         {
             throw new TimeoutException($"{login} did not reach the dashboard; at {page.Url}: {await page.InnerTextAsync("main")}", e);
         }
@@ -61,7 +62,7 @@ public sealed class FilesTests(LiveServer server)
         await row.WaitForAsync();
         var href = (await row.Locator("a").GetAttributeAsync("href"))!;
         await row.Locator("a").ClickAsync();
-        await page.WaitForURLAsync("**" + href);
+        await WaitForPageAsync(page, Regex.Escape(href) + "$");
         var id = (await page.GetAttributeAsync("h1[data-folder]", "data-folder"))!;
         Assert.EndsWith("/files/folders/" + id, href, StringComparison.Ordinal);
         return id;
@@ -109,7 +110,7 @@ public sealed class FilesTests(LiveServer server)
             // Listed once uploaded and the page has reloaded by itself.
             await page.Locator($"tr[data-file='{name}']").WaitForAsync(new LocatorWaitForOptions { Timeout = 30_000 });
         }
-        catch (TimeoutException e)
+        catch (PlaywrightException e)
         {
             throw new TimeoutException($"{name} was not listed; the page showed: {string.Join(" | ", seen)}; " +
                 $"the list: {await page.Locator("[data-upload-list]").InnerTextAsync()}", e);
@@ -221,7 +222,7 @@ public sealed class FilesTests(LiveServer server)
         // Files from the menu, a new folder, an upload into it.
         await page.ClickAsync(".menu-toggle");
         var menuFiles = await page.RunAndWaitForResponseAsync(() => page.ClickAsync("[data-nav=files]"), r => r.Request.IsNavigationRequest);
-        await page.WaitForLoadStateAsync();
+        await LoadedAsync(page);
         var opened = page.Url;
         Assert.True(menuFiles!.Status == 200 && await page.Locator("h1[data-folder]").CountAsync() == 1, $"the menu's Files led to {opened}: {await page.InnerTextAsync("main")}");
         await CreateAndOpenFolderAsync(page, "Phone uploads");

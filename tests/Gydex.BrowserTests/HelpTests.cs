@@ -1,15 +1,15 @@
 namespace Gydex.BrowserTests;
 
-public sealed class HelpTests(LiveServer server)
+public sealed class HelpTests(LiveServer server) : BrowserTest(server)
 {
     private async Task<Microsoft.Playwright.IPage> SignInAsync(string login)
     {
-        var page = await server.NewPageAsync();
+        var page = await NewPageAsync();
         await page.GotoAsync("/demo/login");
         await page.FillAsync("#Input_Login", login);
         await page.FillAsync("#Input_Password", LiveServer.DemoPassword);
         await page.ClickAsync("button[type=submit].primary");
-        await page.WaitForURLAsync("**/demo/");
+        await WaitForPageAsync(page, "/demo/$");
         return page;
     }
 
@@ -20,7 +20,7 @@ public sealed class HelpTests(LiveServer server)
 
         await page.GotoAsync("/demo/profile/tokens");
         await page.ClickAsync("[data-help]");
-        await page.WaitForURLAsync("**/demo/help/api-tokens");
+        await WaitForPageAsync(page, "/demo/help/api-tokens$");
         var heading = await page.TextContentAsync("article h1");
 
         Assert.Equal("api-tokens", await page.GetAttributeAsync("article", "data-chapter"));

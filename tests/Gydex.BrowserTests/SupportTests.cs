@@ -6,13 +6,13 @@ namespace Gydex.BrowserTests;
 /// Support as it is used: the operator refreshes the demo's test copy from the console, enters it as the intern,
 /// sees the banners and the intern's "Access is prohibited", and production stays out of reach.
 /// </summary>
-public sealed class SupportTests(LiveServer server)
+public sealed class SupportTests(LiveServer server) : BrowserTest(server)
 {
     [Fact]
     public async Task The_operator_refreshes_the_test_copy_and_enters_it_as_the_intern_with_the_interns_rights_under_both_banners()
     {
-        var page = await server.NewPageAsync(390, 844);
-        var site = new Uri(server.BaseUrl);
+        var page = await NewPageAsync(390, 844);
+        var site = new Uri(Server.BaseUrl);
         await page.Context.AddCookiesAsync(
         [
             new Cookie { Name = ".Gydex.Culture", Value = "en", Domain = site.Host, Path = "/platform" },
@@ -22,23 +22,38 @@ public sealed class SupportTests(LiveServer server)
         await page.FillAsync("#Input_Login", "operator");
         await page.FillAsync("#Input_Password", LiveServer.DemoPassword);
         await page.ClickAsync("button[type=submit].primary");
-        await page.WaitForURLAsync("**/platform");
+        await WaitForPageAsync(page, "/platform$");
 
         await page.GotoAsync("/platform/operations");
         var row = page.Locator("tr[data-org=demo]");
         await row.Locator("input[name=fromLive]").CheckAsync();
-        await row.Locator("form:has(input[name=fromLive]) button[type=submit]").ClickAsync();
-        // The refresh runs in the background; the console shows the copy's age once it is there.
-        for (var i = 0; i < 60 && await page.Locator("tr[data-org=demo] [data-test-copy-age]").CountAsync() == 0; i++)
+        // Back on the console the refresh's POST redirects to (the console it was clicked on may list a copy already).
+        await page.RunAndWaitForResponseAsync(() => row.Locator("form:has(input[name=fromLive]) button[type=submit]").ClickAsync(),
+            r => r.Request.IsNavigationRequest && r.Request.Method == "GET");
+        // The refresh runs in the background (a backup, its verification, the restore) and the console reloads
+        // itself every 5 s meanwhile. The copy is ready once it is listed as active on a console that has
+        // stopped reloading: a reload between filling the login and submitting would lose the login.
+        var ready = page.Locator("html:not(:has(meta[http-equiv=refresh])) tr[data-org=demo] [data-test-copy-status=active]");
+        try
         {
-            await Task.Delay(1000);
-            await page.GotoAsync("/platform/operations");
+            await ready.WaitForAsync(new LocatorWaitForOptions { Timeout = 90_000 });
+        }
+        catch (PlaywrightException e)
+        {
+            throw new TimeoutException($"the test copy did not become ready; the console shows: {await page.InnerTextAsync("main")}", e);
         }
 
-        Assert.Contains("data as of", await page.Locator("tr[data-org=demo] [data-test-copy-age]").InnerTextAsync(), StringComparison.Ordinal);
-        await page.Locator("tr[data-org=demo] input[name=login]").FillAsync("intern");
-        await page.Locator("tr[data-org=demo] form:has(input[name=login]) button[type=submit]").ClickAsync();
-        await page.WaitForURLAsync("**/demo-test/");
+        Assert.Contains("data as of", await ready.InnerTextAsync(), StringComparison.Ordinal);
+        await row.Locator("input[name=login]").FillAsync("intern");
+        await row.Locator("form:has(input[name=login]) button[type=submit]").ClickAsync();
+        try
+        {
+            await WaitForPageAsync(page, "/demo-test/$");
+        }
+        catch (PlaywrightException e)
+        {
+            throw new TimeoutException($"entering the test copy did not reach its dashboard; at {page.Url}: {await page.InnerTextAsync("body")}", e);
+        }
 
         Assert.Contains("Test copy — data as of", await page.Locator("[data-banner=test-copy]").InnerTextAsync(), StringComparison.Ordinal);
         Assert.Contains("acting as", await page.Locator("[data-banner=support]").InnerTextAsync(), StringComparison.Ordinal);

@@ -6,16 +6,32 @@ namespace Gydex.Modules.Operations;
 /// </summary>
 public sealed class OperationsRunner(IServiceScopeFactory scopes, ILogger<OperationsRunner> logger)
 {
-    public Task Start(string what, Func<IServiceProvider, CancellationToken, Task> work) => Task.Run(async () =>
+    private int running;
+
+    /// <summary>
+    /// Whether an operation started on this node is still running. Counted from the moment it is started, so the
+    /// console the operator is sent back to refreshes itself even before the operation has written its first row.
+    /// </summary>
+    public bool Busy => Volatile.Read(ref running) > 0;
+
+    public Task Start(string what, Func<IServiceProvider, CancellationToken, Task> work)
     {
-        try
+        Interlocked.Increment(ref running);
+        return Task.Run(async () =>
         {
-            await using var scope = scopes.CreateAsyncScope();
-            await work(scope.ServiceProvider, CancellationToken.None);
-        }
-        catch (Exception e)
-        {
-            logger.LogError(e, "{Operation} failed", what);
-        }
-    });
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                await work(scope.ServiceProvider, CancellationToken.None);
+            }
+            catch (Exception e)
+            {
+                logger.LogError(e, "{Operation} failed", what);
+            }
+            finally
+            {
+                Interlocked.Decrement(ref running);
+            }
+        });
+    }
 }

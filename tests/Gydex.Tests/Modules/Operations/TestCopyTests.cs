@@ -245,6 +245,40 @@ public sealed class TestCopyTests(SharedHost host)
     }
 
     [Fact]
+    public async Task A_test_copy_still_being_created_shows_no_age_and_no_entry_and_the_console_refreshes_itself_until_it_is_ready()
+    {
+        var org = await factory.CreateOrgAsync();
+        Assert.True((await RefreshAsync(org, fromLive: true)).Succeeded);
+        var (console, _) = await OperatorAsync();
+        using var _console = console;
+
+        // A first refresh writes the copy's row (Provisioning) before its database exists: the console showed its
+        // "data as of —" and the enter form then, and entering answered "no test copy yet".
+        await SetTestCopyStatusAsync(org, OrganizationStatus.Provisioning);
+        var preparing = await console.GetPageAsync("/platform/operations");
+        var row = preparing.QuerySelector($"tr[data-org='{org.Slug}']")!;
+        Assert.NotNull(row.QuerySelector("[data-test-copy-preparing]"));
+        Assert.Null(row.QuerySelector("[data-test-copy-age]"));
+        Assert.Null(row.QuerySelector("input[name=login]"));
+        Assert.NotNull(preparing.QuerySelector("meta[http-equiv=refresh]"));
+
+        await SetTestCopyStatusAsync(org, OrganizationStatus.Active);
+        var ready = await console.GetPageAsync("/platform/operations");
+        row = ready.QuerySelector($"tr[data-org='{org.Slug}']")!;
+        Assert.Null(row.QuerySelector("[data-test-copy-preparing]"));
+        Assert.Equal("active", row.QuerySelector("[data-test-copy-age]")!.GetAttribute("data-test-copy-status"));
+        Assert.NotNull(row.QuerySelector("input[name=login]"));
+    }
+
+    private async Task SetTestCopyStatusAsync(TestOrg org, OrganizationStatus status)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var catalog = scope.ServiceProvider.GetRequiredService<CatalogDbContext>();
+        await catalog.Organizations.Where(o => o.TestCopyOfId == org.Organization.Id)
+            .ExecuteUpdateAsync(s => s.SetProperty(o => o.Status, status), TestContext.Current.CancellationToken);
+    }
+
+    [Fact]
     public async Task The_console_restores_a_backup_into_a_new_organization_and_into_the_organization_itself_only_when_confirmed()
     {
         var org = await factory.CreateOrgAsync();

@@ -44,8 +44,10 @@ public sealed class OperationsModel(CatalogDbContext catalog, SupportEntry suppo
                 Failures.Add((org, verified));
         }
 
-        Running = records.Any(b => b.Status == BackupStatus.Running && b.TakenAt > Now.AddHours(-6))
-            || orgs.Any(o => o.Status == Gydex.Kernel.Organizations.OrganizationStatus.Restoring);
+        // The page refreshes itself while something runs: started here and not yet in the catalog, a backup, a
+        // restore, a test copy being created.
+        Running = runner.Busy || records.Any(b => b.Status == BackupStatus.Running && b.TakenAt > Now.AddHours(-6))
+            || orgs.Any(o => o.Status == OrganizationStatus.Restoring || (o.IsTestCopy && o.Status == OrganizationStatus.Provisioning && o.CreatedAt > Now.AddHours(-6)));
         var operatorId = OperatorId;
         MyVisits = await catalog.Set<SupportVisit>().AsNoTracking()
             .Where(v => v.OperatorId == operatorId && v.State != SupportVisitState.Entered)
