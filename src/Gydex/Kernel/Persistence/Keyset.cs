@@ -1,4 +1,6 @@
 using System.Linq.Expressions;
+using System.Runtime.CompilerServices;
+using Microsoft.EntityFrameworkCore;
 using System.Text;
 using System.Text.Json;
 
@@ -11,6 +13,12 @@ namespace Gydex.Kernel.Persistence;
 public static class Keyset
 {
     public sealed record Cursor(string? Value, long Number);
+
+    /// <summary>
+    /// Whether the database compares row values through an index (PostgreSQL; set once at start by the storage
+    /// provider). SQLite gets the portable form.
+    /// </summary>
+    public static bool RowValues { get; set; }
 
     public static string Encode(string? value, long number) =>
         Convert.ToBase64String(JsonSerializer.SerializeToUtf8Bytes(new Cursor(value, number))).TrimEnd('=').Replace('+', '-').Replace('/', '_');
@@ -49,6 +57,21 @@ public static class Keyset
             Expression Compare(Func<Expression, Expression, BinaryExpression> op, Expression left, Expression right) => typeof(TKey) == typeof(string)
                 ? op(Expression.Call(typeof(string).GetMethod(nameof(string.Compare), [typeof(string), typeof(string)])!, left, right), Expression.Constant(0))
                 : op(left, right);
+            if (RowValues)
+            {
+                // (key, number) > (@key, @number): PostgreSQL starts the index range exactly at the cursor. The
+                // form below starts it at the first row of the cursor's key and filters out the rows of that key
+                // already shown — a thousand and more on a common surname.
+                var tuple = typeof(ValueTuple<,>).MakeGenericType(typeof(TKey), typeof(long)).GetConstructor([typeof(TKey), typeof(long)])!;
+                var compare = typeof(NpgsqlDbFunctionsExtensions).GetMethod(descending ? nameof(NpgsqlDbFunctionsExtensions.LessThan) : nameof(NpgsqlDbFunctionsExtensions.GreaterThan),
+                    [typeof(DbFunctions), typeof(ITuple), typeof(ITuple)])!;
+                var beyond = Expression.Call(compare, Expression.Property(null, typeof(EF), nameof(EF.Functions)),
+                    Expression.Convert(Expression.New(tuple, key.Body, numberBody), typeof(ITuple)),
+                    Expression.Convert(Expression.New(tuple, last, lastNumber), typeof(ITuple)));
+                query = query.Where(Expression.Lambda<Func<T, bool>>(beyond, row));
+                return descending ? query.OrderByDescending(key).ThenByDescending(number) : query.OrderBy(key).ThenBy(number);
+            }
+
             var condition = Expression.OrElse(
                 Compare(descending ? Expression.LessThan : Expression.GreaterThan, key.Body, last),
                 Expression.AndAlso(Expression.Equal(key.Body, last), descending ? Expression.LessThan(numberBody, lastNumber) : Expression.GreaterThan(numberBody, lastNumber)));

@@ -26,6 +26,7 @@ public static class PersistenceModule
             _ => throw new InvalidOperationException($"Unknown Storage:Provider '{storage.Provider}'."),
         };
         services.AddSingleton(provider);
+        Keyset.RowValues = provider.Kind == StorageProvider.Postgres;
 
         switch (provider.Kind)
         {

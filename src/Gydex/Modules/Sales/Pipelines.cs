@@ -188,11 +188,15 @@ public sealed class SalesOrganizationSeed(TimeProvider clock) : IOrganizationSee
     /// </summary>
     private static async Task FillSearchTextAsync(OrgDbContext db, CancellationToken cancellationToken)
     {
-        while (true)
+        // Walked by id from where the last batch ended: asking again for "the first thousand still empty" would
+        // rescan every row filled before it, quadratic in the table.
+        var dealsToFill = await db.Set<Deal>().AnyAsync(d => d.SearchText == "", cancellationToken);
+        for (var after = Guid.Empty; dealsToFill;)
         {
-            var deals = await db.Set<Deal>().AsNoTracking().Where(d => d.SearchText == "").OrderBy(d => d.Id).Take(1000)
-                .Select(d => new { d.Id, d.Title, d.Source }).ToListAsync(cancellationToken);
-            foreach (var d in deals)
+            var from = after;
+            var deals = await db.Set<Deal>().AsNoTracking().Where(d => d.Id.CompareTo(from) > 0).OrderBy(d => d.Id).Take(1000)
+                .Select(d => new { d.Id, d.Title, d.Source, d.SearchText }).ToListAsync(cancellationToken);
+            foreach (var d in deals.Where(d => d.SearchText.Length == 0))
             {
                 var text = SalesSearchText.Of(d.Title, d.Source);
                 await db.Set<Deal>().Where(x => x.Id == d.Id).ExecuteUpdateAsync(u => u.SetProperty(x => x.SearchText, text.Length == 0 ? " " : text), cancellationToken);
@@ -200,13 +204,16 @@ public sealed class SalesOrganizationSeed(TimeProvider clock) : IOrganizationSee
 
             if (deals.Count < 1000)
                 break;
+            after = deals[^1].Id;
         }
 
-        while (true)
+        var tasksToFill = await db.Set<SalesTask>().AnyAsync(t => t.SearchText == "", cancellationToken);
+        for (var after = Guid.Empty; tasksToFill;)
         {
-            var tasks = await db.Set<SalesTask>().AsNoTracking().Where(t => t.SearchText == "").OrderBy(t => t.Id).Take(1000)
-                .Select(t => new { t.Id, t.Title }).ToListAsync(cancellationToken);
-            foreach (var t in tasks)
+            var from = after;
+            var tasks = await db.Set<SalesTask>().AsNoTracking().Where(t => t.Id.CompareTo(from) > 0).OrderBy(t => t.Id).Take(1000)
+                .Select(t => new { t.Id, t.Title, t.SearchText }).ToListAsync(cancellationToken);
+            foreach (var t in tasks.Where(t => t.SearchText.Length == 0))
             {
                 var text = SalesSearchText.Of(t.Title);
                 await db.Set<SalesTask>().Where(x => x.Id == t.Id).ExecuteUpdateAsync(u => u.SetProperty(x => x.SearchText, text.Length == 0 ? " " : text), cancellationToken);
@@ -214,6 +221,7 @@ public sealed class SalesOrganizationSeed(TimeProvider clock) : IOrganizationSee
 
             if (tasks.Count < 1000)
                 break;
+            after = tasks[^1].Id;
         }
     }
 }
