@@ -145,15 +145,6 @@ public sealed class AccessService(OrgDbContext db, RightCatalog catalog, Current
             .Join(db.Users.Where(u => !u.IsDisabled), m => m.UserId, u => u.Id, (m, u) => u.DisplayName)
             .OrderBy(n => n).Take(5).ToListAsync(cancellationToken);
 
-    /// <summary>The records <paramref name="userId"/> sees under a scope they hold (a department scope means their department and below).</summary>
-    public async Task<DataScope> ScopeAsync(Guid userId, RightScope scope, CancellationToken cancellationToken)
-    {
-        if (scope != RightScope.Department)
-            return new DataScope(scope, userId, []);
-        var home = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => u.DepartmentId).SingleOrDefaultAsync(cancellationToken);
-        return new DataScope(RightScope.Department, userId, home is { } root ? await DepartmentSubtreeAsync(root, cancellationToken) : []);
-    }
-
     /// <summary>A department and every department below it.</summary>
     public async Task<HashSet<Guid>> DepartmentSubtreeAsync(Guid root, CancellationToken cancellationToken)
     {

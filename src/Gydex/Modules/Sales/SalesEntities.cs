@@ -377,18 +377,17 @@ internal sealed class SalesModel :
 }
 
 /// <summary>
-/// The one column a deal or task is searched by: its words upper-cased in .NET (ё as е), because SQLite's LIKE and
-/// upper() know only ASCII letters; PostgreSQL answers from a trigram index on it.
+/// The one column a deal or task is searched by: its words normalized as Customers' <see cref="Customers.SearchText"/>
+/// (upper-cased in .NET, ё as е), because SQLite's LIKE and upper() know only ASCII letters; PostgreSQL answers from
+/// a trigram index on it.
 /// </summary>
 public static class SalesSearchText
 {
     public const int MaxLength = 400;
 
-    public static string Normalize(string? text) => (text ?? "").Trim().ToUpperInvariant().Replace('Ё', 'Е');
-
     public static string Of(params string?[] parts)
     {
-        var text = string.Join(' ', parts.Where(p => !string.IsNullOrWhiteSpace(p)).Select(p => Normalize(p).Replace('\n', ' ')));
+        var text = string.Join(' ', parts.Where(p => !string.IsNullOrWhiteSpace(p)).Select(p => Customers.SearchText.Normalize(p).Replace('\n', ' ')));
         return text.Length > MaxLength ? text[..MaxLength] : text;
     }
 }

@@ -18,7 +18,7 @@ public sealed class DealsSearchArea(Deals deals, SalesPeople people) : ISearchAr
     /// <summary>Deals whose title or source contains the term in any case (see <see cref="SalesSearchText"/>).</summary>
     internal static IQueryable<Deal> Matching(IQueryable<Deal> query, string term)
     {
-        var needle = SalesSearchText.Normalize(term);
+        var needle = Customers.SearchText.Normalize(term);
         return query.Where(d => d.SearchText.Contains(EF.Constant(needle)));
     }
 
@@ -49,7 +49,7 @@ public sealed class TasksSearchArea(Tasks tasks, SalesPeople people) : ISearchAr
     /// <summary>Tasks whose title contains the term in any case (see <see cref="SalesSearchText"/>).</summary>
     internal static IQueryable<SalesTask> Matching(IQueryable<SalesTask> query, string term)
     {
-        var needle = SalesSearchText.Normalize(term);
+        var needle = Customers.SearchText.Normalize(term);
         return query.Where(t => t.SearchText.Contains(EF.Constant(needle)));
     }
 
