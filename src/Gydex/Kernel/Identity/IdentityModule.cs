@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 
 namespace Gydex.Kernel.Identity;
 
@@ -96,6 +97,13 @@ public static class IdentityModule
                     context.RejectPrincipal();
                     return;
                 }
+
+                // The validator (a sign-in manager, a user manager, a store) is built only once the interval has passed:
+                // resolving it merely to learn that it has nothing to do cost more than the rest of the sign-in check.
+                var stampOptions = context.HttpContext.RequestServices.GetRequiredService<IOptions<SecurityStampValidatorOptions>>().Value;
+                var now = (stampOptions.TimeProvider ?? TimeProvider.System).GetUtcNow();
+                if (context.Properties.IssuedUtc is { } issued && now - issued <= stampOptions.ValidationInterval)
+                    return;
 
                 await SecurityStampValidator.ValidatePrincipalAsync(context);
             };
