@@ -17,7 +17,7 @@ public static class AccessModule
         services.AddScoped<AccessService>();
         services.AddScoped<CurrentAccess>();
         services.AddScoped<OrgCache>();
-        services.AddScoped<IOrgDbInterceptor, AccessStampInterceptor>();
+        services.AddSingleton<IOrgDbInterceptor, AccessStampInterceptor>();
         services.AddScoped<IAuthorizationHandler, RightAuthorizationHandler>();
         services.AddSingleton<IAuthorizationPolicyProvider, RightPolicyProvider>();
         services.AddScoped<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, AccessDeniedResultHandler>();

@@ -12,19 +12,18 @@ namespace Gydex.Kernel.EventLog;
 /// Writes the journal in the same transaction as the change. At SaveChanges it describes every journaled entity
 /// change, takes the records added explicitly, locks the chain's head, numbers and hashes the records and lets
 /// them be saved with the change. When the caller has no transaction it opens one and commits it after the
-/// save: the change and its records commit together or not at all.
+/// save: the change and its records commit together or not at all. One instance serves every pooled context; who
+/// acts and in which organization come from the services of the scope that rented the context.
 /// </summary>
 public sealed class JournalInterceptor(
     IEnumerable<JournaledEntity> journaled,
     JournalActionCatalog actions,
-    JournalActor actor,
     JournalHeadCache heads,
-    CurrentOrganization current,
     JournalOptions options,
     TimeProvider clock) : SaveChangesInterceptor, IOrgDbInterceptor
 {
     private readonly Dictionary<Type, JournaledEntity> byType = journaled.ToDictionary(j => j.EntityType);
-    private readonly Dictionary<DbContext, Pending> pending = new(ReferenceEqualityComparer.Instance);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<DbContext, Pending> pending = new(ReferenceEqualityComparer.Instance);
 
     private const string ReadHead = "SELECT \"LastId\", \"LastHash\" FROM \"JournalHeads\" WHERE \"Id\" = 1";
 
@@ -64,7 +63,7 @@ public sealed class JournalInterceptor(
 
         // This node's writers of the organization take turns; another node's writer is caught by the head's
         // concurrency check and the save is retried (OrgDbContext.SaveChangesAsync).
-        var organization = current.Required.Id;
+        var organization = OrgDbContext.ScopeOf(context).GetRequiredService<CurrentOrganization>().Required.Id;
         var turn = await heads.TurnAsync(organization, cancellationToken);
         pending[context] = new Pending(organization, turn, described, explicitRecords);
         try
@@ -121,6 +120,7 @@ public sealed class JournalInterceptor(
     private async Task<List<JournalRecord>> DescribeAsync(DbContext context, CancellationToken cancellationToken)
     {
         var list = new List<JournalRecord>();
+        var actor = OrgDbContext.ScopeOf(context).GetRequiredService<JournalActor>();
         foreach (var entry in context.ChangeTracker.Entries().ToList())
         {
             if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted)
@@ -213,7 +213,7 @@ public sealed class JournalInterceptor(
 
     private async Task FinishAsync(DbContext context, bool success, CancellationToken cancellationToken)
     {
-        if (!pending.Remove(context, out var work))
+        if (!pending.TryRemove(context, out var work))
             return;
         if (!success)
         {

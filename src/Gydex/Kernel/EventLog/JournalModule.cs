@@ -17,7 +17,7 @@ public static class JournalModule
         services.AddSingleton<JournalHeadCache>();
         services.AddScoped<JournalActor>();
         services.AddScoped<Journal>();
-        services.AddScoped<IOrgDbInterceptor, JournalInterceptor>();
+        services.AddSingleton<IOrgDbInterceptor, JournalInterceptor>();
         services.AddScoped<JournalQuery>();
         services.AddScoped<JournalView>();
         services.AddScoped<JournalVerifier>();

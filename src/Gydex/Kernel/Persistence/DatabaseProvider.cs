@@ -25,6 +25,12 @@ public abstract class DatabaseProvider
     /// <summary>Opens a context on the organization's database (creating nothing).</summary>
     public abstract OrgDbContext CreateOrgContext(Organization org, IEnumerable<IInterceptor> interceptors);
 
+    /// <summary>A pool of organization contexts bound to no database yet (<see cref="Connect"/> binds one).</summary>
+    public abstract Func<OrgDbContext> CreateOrgContextPool(IReadOnlyList<IInterceptor> interceptors);
+
+    /// <summary>Points a pooled context, before its first use, at the organization's database.</summary>
+    public abstract void Connect(OrgDbContext context, Organization org);
+
     /// <summary>Removes the organization's database; used to undo a provisioning that failed midway.</summary>
     public abstract Task DropOrgDatabaseAsync(Organization org, CancellationToken cancellationToken);
 

@@ -15,6 +15,15 @@ public abstract class OrgDbContext(DbContextOptions options) : IdentityUserConte
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
 
     /// <summary>
+    /// The services of the scope (a request, a job) that rented this context from the pool. Interceptors are shared
+    /// by every pooled context, so what belongs to a request — who acts, in which organization — they take from here.
+    /// </summary>
+    public IServiceProvider? Scope { get; internal set; }
+
+    public static IServiceProvider ScopeOf(DbContext context) =>
+        (context as OrgDbContext)?.Scope ?? throw new InvalidOperationException("This organization context was not rented by a scope (OrgContexts.Rent).");
+
+    /// <summary>
     /// A save whose journal head was moved meanwhile by another node is numbered again and retried; inside a
     /// caller's transaction EF's savepoint makes the retry clean. The move shows either as the head's failed
     /// condition or, when the batch inserts the records first, as a record number the other node has taken.

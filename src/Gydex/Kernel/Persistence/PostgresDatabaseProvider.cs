@@ -2,6 +2,7 @@ using System.Globalization;
 using Gydex.Kernel.Organizations;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Npgsql;
 
 namespace Gydex.Kernel.Persistence;
@@ -52,6 +53,15 @@ public sealed class PostgresDatabaseProvider : DatabaseProvider
             .Options;
         return new PostgresOrgDbContext(options);
     }
+
+    public override Func<OrgDbContext> CreateOrgContextPool(IReadOnlyList<IInterceptor> interceptors) =>
+        new PooledDbContextFactory<PostgresOrgDbContext>(new DbContextOptionsBuilder<PostgresOrgDbContext>()
+            .UseNpgsql()
+            .AddInterceptors(interceptors)
+            .Options).CreateDbContext;
+
+    public override void Connect(OrgDbContext context, Organization org) =>
+        context.Database.SetConnectionString(OrgConnectionString(org));
 
     public override async Task DropOrgDatabaseAsync(Organization org, CancellationToken cancellationToken)
     {

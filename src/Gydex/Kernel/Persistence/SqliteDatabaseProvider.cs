@@ -2,6 +2,7 @@ using Gydex.Kernel.Organizations;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace Gydex.Kernel.Persistence;
 
@@ -38,6 +39,15 @@ public sealed class SqliteDatabaseProvider : DatabaseProvider
             .Options;
         return new SqliteOrgDbContext(options);
     }
+
+    public override Func<OrgDbContext> CreateOrgContextPool(IReadOnlyList<IInterceptor> interceptors) =>
+        new PooledDbContextFactory<SqliteOrgDbContext>(new DbContextOptionsBuilder<SqliteOrgDbContext>()
+            .UseSqlite()
+            .AddInterceptors(interceptors)
+            .Options).CreateDbContext;
+
+    public override void Connect(OrgDbContext context, Organization org) =>
+        context.Database.SetConnectionString(ConnectionString(OrgFile(org)));
 
     public override Task DropOrgDatabaseAsync(Organization org, CancellationToken cancellationToken)
     {
