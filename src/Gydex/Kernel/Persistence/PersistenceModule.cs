@@ -28,13 +28,15 @@ public static class PersistenceModule
         services.AddSingleton(provider);
         Keyset.RowValues = provider.Kind == StorageProvider.Postgres;
 
+        // Pooled: every request resolves the organization through the catalog's directory, and building the context's
+        // options and services anew each time cost more than the cached lookup it serves.
         switch (provider.Kind)
         {
             case StorageProvider.Sqlite:
-                services.AddDbContext<CatalogDbContext, SqliteCatalogDbContext>(provider.ConfigureCatalog);
+                services.AddDbContextPool<CatalogDbContext, SqliteCatalogDbContext>(provider.ConfigureCatalog);
                 break;
             case StorageProvider.Postgres:
-                services.AddDbContext<CatalogDbContext, PostgresCatalogDbContext>(provider.ConfigureCatalog);
+                services.AddDbContextPool<CatalogDbContext, PostgresCatalogDbContext>(provider.ConfigureCatalog);
                 break;
         }
 
