@@ -166,7 +166,21 @@ public sealed class Contact : ICustomFieldRecord
 
     public bool ConsentWithdrawn => ConsentWithdrawnDate is not null;
 
-    public string FullName => string.Join(' ', new[] { Surname, Name, Patronymic }.Where(p => !string.IsNullOrWhiteSpace(p)));
+    /// <summary>Surname, name and patronymic, the empty ones left out (shown in every list row, so no LINQ here).</summary>
+    public string FullName
+    {
+        get
+        {
+            var name = string.IsNullOrWhiteSpace(Name) ? null : Name;
+            var patronymic = string.IsNullOrWhiteSpace(Patronymic) ? null : Patronymic;
+            var surname = string.IsNullOrWhiteSpace(Surname) ? null : Surname;
+            return (surname, name, patronymic) switch
+            {
+                ({ } s, { } n, { } p) => string.Concat(s, " ", n, " ", p),
+                _ => string.Join(' ', new[] { surname, name, patronymic }.OfType<string>()),
+            };
+        }
+    }
 }
 
 /// <summary>A contact working for a counterparty (a person may work for several).</summary>
