@@ -38,17 +38,53 @@ public sealed class ContactSearch(ContactBook book) : ISearchArea
 
     public int Order => 110;
 
+    /// <summary>
+    /// Contacts whose surname begins with the term come first — typing "сми" is looking for the Smirnovs — then the
+    /// other matches, each part in name order. The first part is a range of the surname index, so the commonest
+    /// surnames answer at once; a surname written otherwise than capitalized is still found, among the others.
+    /// </summary>
     public async Task<IReadOnlyList<SearchHit>> SearchAsync(string term, int take, CancellationToken cancellationToken)
     {
-        var found = await SearchOrder.FirstAsync(await book.QueryAsync(Right, cancellationToken),
-            q => CustomerQueries.MatchContact(q, term),
-            q => q.OrderBy(c => c.Surname).ThenBy(c => c.Number),
-            q => q.OrderBy(c => c.Surname + "").ThenBy(c => c.Number),
-            take, cancellationToken);
+        ArgumentNullException.ThrowIfNull(term);
+        var scope = await book.QueryAsync(Right, cancellationToken);
+        var found = new List<Contact>();
+        if (SurnamePrefix.Of(term) is var (from, to))
+        {
+            // Compared by the database, in its collation: these are SQL's >= and <, not .NET's culture comparison.
+#pragma warning disable CA1309
+            found = await scope.Where(c => string.Compare(c.Surname, from) >= 0 && string.Compare(c.Surname, to) < 0)
+#pragma warning restore CA1309
+                .OrderBy(c => c.Surname).ThenBy(c => c.Number).Take(take).ToListAsync(cancellationToken);
+        }
+
+        if (found.Count < take)
+        {
+            var others = await SearchOrder.FirstAsync(scope,
+                q => CustomerQueries.MatchContact(q, term),
+                q => q.OrderBy(c => c.Surname).ThenBy(c => c.Number),
+                q => q.OrderBy(c => c.Surname + "").ThenBy(c => c.Number),
+                take, cancellationToken);
+            var first = found.Select(c => c.Id).ToHashSet();
+            found.AddRange(others.Where(c => !first.Contains(c.Id)).Take(take - found.Count));
+        }
+
         return found
         .Select(book.Shown)
         .Select(c => new SearchHit(Name, c.Code, c.FullName, string.Join(", ", new[] { c.Position, c.Emails?.Split('\n')[0] }.Where(x => !string.IsNullOrEmpty(x))),
             "/customers/contacts/" + c.Id)).ToList();
+    }
+}
+
+/// <summary>The surnames a one-word term begins, capitalized as surnames are written: "сми" → ["Сми", "Смй").</summary>
+internal static class SurnamePrefix
+{
+    public static (string From, string To)? Of(string term)
+    {
+        var word = term.Trim();
+        if (word.Length == 0 || !word.All(char.IsLetter))
+            return null;
+        var from = char.ToUpperInvariant(word[0]) + word[1..].ToLowerInvariant();
+        return (from, from[..^1] + (char)(from[^1] + 1));
     }
 }
 

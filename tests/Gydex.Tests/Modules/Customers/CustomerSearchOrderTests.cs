@@ -58,7 +58,7 @@ public sealed class CustomerSearchOrderTests : IAsyncLifetime
         var org = await OrgWithManyContactsAsync("Ящиков", "Абжуков", "Жуков");
         using var admin = await factory.SignedInAsync(org, "admin");
 
-        var hits = await HitsAsync(admin, org, "жук");
+        var hits = await HitsAsync(admin, org, "уко");
 
         Assert.Equal(2, hits.Count);
         Assert.Contains("Абжуков", hits[0], StringComparison.Ordinal);
@@ -78,5 +78,20 @@ public sealed class CustomerSearchOrderTests : IAsyncLifetime
         Assert.Contains("Аброськин", hits[0], StringComparison.Ordinal);
         Assert.All(hits.Skip(1), h => Assert.Contains("Бобров", h, StringComparison.Ordinal));
         Assert.Equal(hits.Skip(1).OrderBy(h => h, StringComparer.Ordinal), hits.Skip(1));
+    }
+
+    [Fact]
+    public async Task Surnames_beginning_with_the_term_come_first_then_the_other_matches_in_name_order()
+    {
+        var org = await OrgWithManyContactsAsync("Абрамова", "Смирнова", "Смирнов", "Асмирян", "СМИРНОВСКИЙ");
+        using var admin = await factory.SignedInAsync(org, "admin");
+
+        var hits = await HitsAsync(admin, org, "сми");
+
+        Assert.Equal(4, hits.Count);
+        Assert.Contains("Смирнов Пётр", hits[0], StringComparison.Ordinal);
+        Assert.Contains("Смирнова", hits[1], StringComparison.Ordinal);
+        Assert.Contains("Асмирян", hits[2], StringComparison.Ordinal);
+        Assert.Contains("СМИРНОВСКИЙ", hits[3], StringComparison.Ordinal);
     }
 }
