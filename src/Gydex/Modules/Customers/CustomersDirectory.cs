@@ -123,23 +123,22 @@ public static class CustomerQueries
 
     /// <summary>
     /// Records whose search text (name, code, INN, phones, e-mails — upper-cased in .NET, so Cyrillic matches on SQLite
-    /// too) contains the term; PostgreSQL answers from a trigram index on that column. The term is written into the
-    /// SQL (EF quotes and escapes it) rather than sent as a parameter: with a parameter, a prepared statement's generic
-    /// plan must serve "ива" (a hundred thousand rows: walk the name index) and "щук" (a few: ask the trigram index)
-    /// alike and is slow for one of them; with the literal PostgreSQL plans for the term at hand.
+    /// too) contains the term; PostgreSQL answers from a trigram index on that column. The term goes as a parameter
+    /// (EF escapes the LIKE pattern); which way the matches are put in order is decided by the search itself
+    /// (<see cref="SearchOrder"/>), not left to the plan PostgreSQL guesses for a term.
     /// </summary>
     public static IQueryable<Counterparty> MatchCounterparty(IQueryable<Counterparty> query, string term)
     {
         ArgumentNullException.ThrowIfNull(query);
         var needle = SearchText.Normalize(term);
-        return query.Where(c => c.SearchText.Contains(EF.Constant(needle)));
+        return query.Where(c => c.SearchText.Contains(needle));
     }
 
     public static IQueryable<Contact> MatchContact(IQueryable<Contact> query, string term)
     {
         ArgumentNullException.ThrowIfNull(query);
         var needle = SearchText.Normalize(term);
-        return query.Where(c => c.SearchText.Contains(EF.Constant(needle)));
+        return query.Where(c => c.SearchText.Contains(needle));
     }
 }
 

@@ -19,7 +19,7 @@ public sealed class DealsSearchArea(Deals deals, SalesPeople people) : ISearchAr
     internal static IQueryable<Deal> Matching(IQueryable<Deal> query, string term)
     {
         var needle = Customers.SearchText.Normalize(term);
-        return query.Where(d => d.SearchText.Contains(EF.Constant(needle)));
+        return query.Where(d => d.SearchText.Contains(needle));
     }
 
     public async Task<IReadOnlyList<SearchHit>> SearchAsync(string term, int take, CancellationToken cancellationToken)
@@ -50,7 +50,7 @@ public sealed class TasksSearchArea(Tasks tasks, SalesPeople people) : ISearchAr
     internal static IQueryable<SalesTask> Matching(IQueryable<SalesTask> query, string term)
     {
         var needle = Customers.SearchText.Normalize(term);
-        return query.Where(t => t.SearchText.Contains(EF.Constant(needle)));
+        return query.Where(t => t.SearchText.Contains(needle));
     }
 
     public async Task<IReadOnlyList<SearchHit>> SearchAsync(string term, int take, CancellationToken cancellationToken)
