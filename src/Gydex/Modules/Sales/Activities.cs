@@ -62,16 +62,16 @@ public sealed class Activities(OrgDbContext db, CurrentAccess access, SalesPeopl
             query = query.Where(a => a.RecordType == type && a.RecordId == record);
         if (filter.ResponsibleId is { } responsible)
             query = query.Where(a => a.ResponsibleId == responsible);
-        var after = Keyset.Parse(filter.After);
+        var after = Keyset.Decode(filter.After);
         query = Keyset.Page(query, a => a.OccurredAt, a => a.Number, true,
-            after is { } c ? new DateTimeOffset(long.Parse(c.Key, CultureInfo.InvariantCulture), TimeSpan.Zero) : default, after?.Number);
+            after is { } c ? new DateTimeOffset(long.Parse(c.Value!, CultureInfo.InvariantCulture), TimeSpan.Zero) : default, after?.Number);
         var limit = Math.Clamp(filter.Limit, 1, MaxLimit);
         var items = await query.Take(limit + 1).ToListAsync(cancellationToken);
         string? next = null;
         if (items.Count > limit)
         {
             items.RemoveAt(limit);
-            next = Keyset.Cursor(items[^1].OccurredAt.UtcTicks.ToString(CultureInfo.InvariantCulture), items[^1].Number);
+            next = Keyset.Encode(items[^1].OccurredAt.UtcTicks.ToString(CultureInfo.InvariantCulture), items[^1].Number);
         }
 
         return new SalesPage<ActivityRow>(await RowsAsync(items, cancellationToken), next);

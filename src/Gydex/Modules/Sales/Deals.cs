@@ -107,19 +107,19 @@ public sealed class Deals(OrgDbContext db, CurrentAccess access, FieldRights fie
         }
 
         var limit = Math.Clamp(filter.Limit, 1, MaxLimit);
-        var after = Keyset.Parse(filter.After);
+        var after = Keyset.Decode(filter.After);
         var sort = Sorts.Contains(filter.Sort ?? "") ? filter.Sort : "updated";
         query = sort switch
         {
-            "created" => Keyset.Page(query, d => d.Number, d => d.Number, true, after is { } a ? long.Parse(a.Key, CultureInfo.InvariantCulture) : 0, after?.Number),
-            "title" => Keyset.Page(query, d => d.Title, d => d.Number, false, after?.Key, after?.Number),
+            "created" => Keyset.Page(query, d => d.Number, d => d.Number, true, after is { } a ? long.Parse(a.Value!, CultureInfo.InvariantCulture) : 0, after?.Number),
+            "title" => Keyset.Page(query, d => d.Title, d => d.Number, false, after?.Value, after?.Number),
             // Decimal cannot be ordered by SQLite: the key is the amount as a double, exact enough to order by.
             "amount" => Keyset.Page(query, d => (double)(d.Amount ?? 0m), d => d.Number, true,
-                after is { } a ? double.Parse(a.Key, CultureInfo.InvariantCulture) : 0, after?.Number),
+                after is { } a ? double.Parse(a.Value!, CultureInfo.InvariantCulture) : 0, after?.Number),
             "close" => Keyset.Page(query, d => d.ExpectedCloseOn ?? DateOnly.MaxValue, d => d.Number, false,
-                after is { } a ? DateOnly.ParseExact(a.Key, "yyyy-MM-dd", CultureInfo.InvariantCulture) : default, after?.Number),
+                after is { } a ? DateOnly.ParseExact(a.Value!, "yyyy-MM-dd", CultureInfo.InvariantCulture) : default, after?.Number),
             _ => Keyset.Page(query, d => d.UpdatedAt, d => d.Number, true,
-                after is { } a ? new DateTimeOffset(long.Parse(a.Key, CultureInfo.InvariantCulture), TimeSpan.Zero) : default, after?.Number),
+                after is { } a ? new DateTimeOffset(long.Parse(a.Value!, CultureInfo.InvariantCulture), TimeSpan.Zero) : default, after?.Number),
         };
         var deals = await query.Take(limit + 1).ToListAsync(cancellationToken);
         string? next = null;
@@ -127,7 +127,7 @@ public sealed class Deals(OrgDbContext db, CurrentAccess access, FieldRights fie
         {
             deals.RemoveAt(limit);
             var last = deals[^1];
-            next = Keyset.Cursor(sort switch
+            next = Keyset.Encode(sort switch
             {
                 "created" => last.Number.ToString(CultureInfo.InvariantCulture),
                 "title" => last.Title,

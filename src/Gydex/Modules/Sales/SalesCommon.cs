@@ -1,6 +1,4 @@
-using System.Globalization;
 using System.Linq.Expressions;
-using System.Text;
 using Gydex.Kernel.Access;
 using Gydex.Kernel.Identity;
 using Gydex.Kernel.Persistence;
@@ -101,40 +99,6 @@ public static class SalesNumbers
             }
         }
     }
-}
-
-/// <summary>
-/// Keyset paging over one sort key with the record's unique number as the tie-break. The cursor carries the last
-/// row's key and number, so page 1000 costs what page 1 does.
-/// </summary>
-public static class Keyset
-{
-    public static string Cursor(string? key, long number) =>
-        Convert.ToBase64String(Encoding.UTF8.GetBytes((key ?? "") + "\u001f" + number.ToString(CultureInfo.InvariantCulture)))
-            .TrimEnd('=').Replace('+', '-').Replace('/', '_');
-
-    public static (string Key, long Number)? Parse(string? cursor)
-    {
-        if (string.IsNullOrEmpty(cursor) || cursor.Length > 1000)
-            return null;
-        try
-        {
-            var padded = cursor.Replace('-', '+').Replace('_', '/');
-            padded += new string('=', (4 - (padded.Length % 4)) % 4);
-            var text = Encoding.UTF8.GetString(Convert.FromBase64String(padded));
-            var split = text.LastIndexOf('\u001f');
-            return split >= 0 && long.TryParse(text.AsSpan(split + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? (text[..split], n) : null;
-        }
-        catch (FormatException)
-        {
-            return null;
-        }
-    }
-
-    /// <summary>Orders by <paramref name="key"/> then <paramref name="number"/> and keeps the rows after the cursor.</summary>
-    public static IQueryable<T> Page<T, TKey>(IQueryable<T> query, Expression<Func<T, TKey>> key, Expression<Func<T, long>> number,
-        bool descending, TKey? afterKey, long? afterNumber) =>
-        Kernel.Persistence.Keyset.Page(query, key, number, descending, afterKey, afterNumber);
 }
 
 /// <summary>Text checks shared by the forms and the API.</summary>

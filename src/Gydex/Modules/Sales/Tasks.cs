@@ -121,17 +121,17 @@ public sealed class Tasks(OrgDbContext db, CurrentAccess access, SalesPeople peo
         }
 
         var limit = Math.Clamp(filter.Limit, 1, MaxLimit);
-        var after = Keyset.Parse(filter.After);
+        var after = Keyset.Decode(filter.After);
         var sort = filter.Sort is "created" or "priority" ? filter.Sort : "deadline";
         // Tasks without a deadline come last when sorting by deadline.
         var far = new DateTimeOffset(9999, 1, 1, 0, 0, 0, TimeSpan.Zero);
         query = sort switch
         {
-            "created" => Keyset.Page(query, t => t.Number, t => t.Number, true, after is { } a ? long.Parse(a.Key, System.Globalization.CultureInfo.InvariantCulture) : 0, after?.Number),
+            "created" => Keyset.Page(query, t => t.Number, t => t.Number, true, after is { } a ? long.Parse(a.Value!, System.Globalization.CultureInfo.InvariantCulture) : 0, after?.Number),
             "priority" => Keyset.Page(query, t => t.Priority == TaskPriority.High ? 0 : t.Priority == TaskPriority.Normal ? 1 : 2, t => t.Number, false,
-                after is { } a ? int.Parse(a.Key, System.Globalization.CultureInfo.InvariantCulture) : 0, after?.Number),
+                after is { } a ? int.Parse(a.Value!, System.Globalization.CultureInfo.InvariantCulture) : 0, after?.Number),
             _ => Keyset.Page(query, t => t.Deadline ?? far, t => t.Number, false,
-                after is { } a ? new DateTimeOffset(long.Parse(a.Key, System.Globalization.CultureInfo.InvariantCulture), TimeSpan.Zero) : default, after?.Number),
+                after is { } a ? new DateTimeOffset(long.Parse(a.Value!, System.Globalization.CultureInfo.InvariantCulture), TimeSpan.Zero) : default, after?.Number),
         };
         var tasks = await query.Take(limit + 1).ToListAsync(cancellationToken);
         string? next = null;
@@ -139,7 +139,7 @@ public sealed class Tasks(OrgDbContext db, CurrentAccess access, SalesPeople peo
         {
             tasks.RemoveAt(limit);
             var last = tasks[^1];
-            next = Keyset.Cursor(sort switch
+            next = Keyset.Encode(sort switch
             {
                 "created" => last.Number.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 "priority" => (last.Priority == TaskPriority.High ? 0 : last.Priority == TaskPriority.Normal ? 1 : 2).ToString(System.Globalization.CultureInfo.InvariantCulture),
