@@ -40,6 +40,36 @@ public static class Keyset
         }
     }
 
+    /// <summary>Reads a cursor's key back from its text.</summary>
+    public delegate bool KeyParser<TKey>(string text, out TKey key);
+
+    /// <summary>
+    /// The cursor with its key read by <paramref name="parse"/>; null when there is none or its key does not parse —
+    /// a cursor that is not ours, like one that does not decode, starts the list from the beginning.
+    /// </summary>
+    public static (TKey Key, long Number)? Decode<TKey>(string? cursor, KeyParser<TKey> parse)
+    {
+        ArgumentNullException.ThrowIfNull(parse);
+        return Decode(cursor) is { Value: { } text } c && parse(text, out var key) ? (key, c.Number) : null;
+    }
+
+    /// <summary>Keys written as numbers: sequence numbers, ranks, UTC ticks.</summary>
+    public static bool ParseLong(string text, out long key) =>
+        long.TryParse(text, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out key);
+
+    /// <summary>Instants written as UTC ticks.</summary>
+    public static bool ParseInstant(string text, out DateTimeOffset key)
+    {
+        var ok = ParseLong(text, out var ticks) && ticks >= DateTimeOffset.MinValue.UtcTicks && ticks <= DateTimeOffset.MaxValue.UtcTicks;
+        key = ok ? new DateTimeOffset(ticks, TimeSpan.Zero) : default;
+        return ok;
+    }
+
+    /// <summary>Orders by <paramref name="key"/> then <paramref name="number"/>, and keeps the rows after <paramref name="after"/>.</summary>
+    public static IQueryable<T> Page<T, TKey>(IQueryable<T> query, Expression<Func<T, TKey>> key, Expression<Func<T, long>> number,
+        bool descending, (TKey Key, long Number)? after) =>
+        Page(query, key, number, descending, after is { } a ? a.Key : default, after?.Number);
+
     /// <summary>Orders by <paramref name="key"/> then <paramref name="number"/>, and keeps the rows after the cursor.</summary>
     public static IQueryable<T> Page<T, TKey>(IQueryable<T> query, Expression<Func<T, TKey>> key, Expression<Func<T, long>> number,
         bool descending, TKey? after, long? afterNumber)

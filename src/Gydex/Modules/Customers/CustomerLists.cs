@@ -196,6 +196,5 @@ public sealed class CustomerLists(CustomFields fields)
     private static string Ticks(DateTimeOffset instant) => instant.UtcTicks.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private static DateTimeOffset Instant(Keyset.Cursor? cursor) =>
-        long.TryParse(cursor?.Value, System.Globalization.CultureInfo.InvariantCulture, out var ticks) && ticks is >= 0 and <= 3155378975999999999
-            ? new DateTimeOffset(ticks, TimeSpan.Zero) : DateTimeOffset.MinValue;
+        cursor?.Value is { } text && Keyset.ParseInstant(text, out var instant) ? instant : DateTimeOffset.MinValue;
 }

@@ -62,9 +62,7 @@ public sealed class Activities(OrgDbContext db, CurrentAccess access, SalesPeopl
             query = query.Where(a => a.RecordType == type && a.RecordId == record);
         if (filter.ResponsibleId is { } responsible)
             query = query.Where(a => a.ResponsibleId == responsible);
-        var after = Keyset.Decode(filter.After);
-        query = Keyset.Page(query, a => a.OccurredAt, a => a.Number, true,
-            after is { } c ? new DateTimeOffset(long.Parse(c.Value!, CultureInfo.InvariantCulture), TimeSpan.Zero) : default, after?.Number);
+        query = Keyset.Page(query, a => a.OccurredAt, a => a.Number, true, Keyset.Decode<DateTimeOffset>(filter.After, Keyset.ParseInstant));
         var limit = Math.Clamp(filter.Limit, 1, MaxLimit);
         var items = await query.Take(limit + 1).ToListAsync(cancellationToken);
         string? next = null;

@@ -107,19 +107,18 @@ public sealed class Deals(OrgDbContext db, CurrentAccess access, FieldRights fie
         }
 
         var limit = Math.Clamp(filter.Limit, 1, MaxLimit);
-        var after = Keyset.Decode(filter.After);
         var sort = Sorts.Contains(filter.Sort ?? "") ? filter.Sort : "updated";
+        var cursor = filter.After;
         query = sort switch
         {
-            "created" => Keyset.Page(query, d => d.Number, d => d.Number, true, after is { } a ? long.Parse(a.Value!, CultureInfo.InvariantCulture) : 0, after?.Number),
-            "title" => Keyset.Page(query, d => d.Title, d => d.Number, false, after?.Value, after?.Number),
+            "created" => Keyset.Page(query, d => d.Number, d => d.Number, true, Keyset.Decode<long>(cursor, Keyset.ParseLong)),
+            "title" => Keyset.Page(query, d => d.Title, d => d.Number, false, Keyset.Decode(cursor) is { Value: { } title } c ? (title, c.Number) : null),
             // Decimal cannot be ordered by SQLite: the key is the amount as a double, exact enough to order by.
             "amount" => Keyset.Page(query, d => (double)(d.Amount ?? 0m), d => d.Number, true,
-                after is { } a ? double.Parse(a.Value!, CultureInfo.InvariantCulture) : 0, after?.Number),
+                Keyset.Decode<double>(cursor, (string t, out double v) => double.TryParse(t, NumberStyles.Float, CultureInfo.InvariantCulture, out v))),
             "close" => Keyset.Page(query, d => d.ExpectedCloseOn ?? DateOnly.MaxValue, d => d.Number, false,
-                after is { } a ? DateOnly.ParseExact(a.Value!, "yyyy-MM-dd", CultureInfo.InvariantCulture) : default, after?.Number),
-            _ => Keyset.Page(query, d => d.UpdatedAt, d => d.Number, true,
-                after is { } a ? new DateTimeOffset(long.Parse(a.Value!, CultureInfo.InvariantCulture), TimeSpan.Zero) : default, after?.Number),
+                Keyset.Decode<DateOnly>(cursor, (string t, out DateOnly v) => DateOnly.TryParseExact(t, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out v))),
+            _ => Keyset.Page(query, d => d.UpdatedAt, d => d.Number, true, Keyset.Decode<DateTimeOffset>(cursor, Keyset.ParseInstant)),
         };
         var deals = await query.Take(limit + 1).ToListAsync(cancellationToken);
         string? next = null;

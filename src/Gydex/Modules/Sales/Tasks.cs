@@ -121,17 +121,15 @@ public sealed class Tasks(OrgDbContext db, CurrentAccess access, SalesPeople peo
         }
 
         var limit = Math.Clamp(filter.Limit, 1, MaxLimit);
-        var after = Keyset.Decode(filter.After);
         var sort = filter.Sort is "created" or "priority" ? filter.Sort : "deadline";
         // Tasks without a deadline come last when sorting by deadline.
         var far = new DateTimeOffset(9999, 1, 1, 0, 0, 0, TimeSpan.Zero);
         query = sort switch
         {
-            "created" => Keyset.Page(query, t => t.Number, t => t.Number, true, after is { } a ? long.Parse(a.Value!, System.Globalization.CultureInfo.InvariantCulture) : 0, after?.Number),
+            "created" => Keyset.Page(query, t => t.Number, t => t.Number, true, Keyset.Decode<long>(filter.After, Keyset.ParseLong)),
             "priority" => Keyset.Page(query, t => t.Priority == TaskPriority.High ? 0 : t.Priority == TaskPriority.Normal ? 1 : 2, t => t.Number, false,
-                after is { } a ? int.Parse(a.Value!, System.Globalization.CultureInfo.InvariantCulture) : 0, after?.Number),
-            _ => Keyset.Page(query, t => t.Deadline ?? far, t => t.Number, false,
-                after is { } a ? new DateTimeOffset(long.Parse(a.Value!, System.Globalization.CultureInfo.InvariantCulture), TimeSpan.Zero) : default, after?.Number),
+                Keyset.Decode<int>(filter.After, (string text, out int v) => int.TryParse(text, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out v))),
+            _ => Keyset.Page(query, t => t.Deadline ?? far, t => t.Number, false, Keyset.Decode<DateTimeOffset>(filter.After, Keyset.ParseInstant)),
         };
         var tasks = await query.Take(limit + 1).ToListAsync(cancellationToken);
         string? next = null;

@@ -104,6 +104,39 @@ public sealed class DealsApiTests(SharedHost host)
     }
 
     [Fact]
+    public async Task A_forged_cursor_whose_key_is_not_of_the_sort_starts_from_the_first_page()
+    {
+        var org = await factory.CreateOrgAsync();
+        var adminId = await factory.UserIdAsync(org, "admin");
+        await factory.InOrgAsync(org, async sp =>
+        {
+            await SalesFixtures.DealAsync(sp, adminId, "Alpha", 100m);
+            return true;
+        });
+        using var client = factory.Browser();
+        var token = await client.TokenForAsync(org, "admin");
+        var forged = Gydex.Kernel.Persistence.Keyset.Encode("not a number", 1);
+        var huge = Gydex.Kernel.Persistence.Keyset.Encode(long.MaxValue.ToString(System.Globalization.CultureInfo.InvariantCulture), 1);
+        foreach (var sort in Deals.Sorts)
+        {
+            foreach (var after in new[] { forged, huge })
+            {
+                using var response = await client.GetWithTokenAsync($"/{org.Slug}/api/v1/deals?sort={sort}&after={after}", token);
+                Assert.True(response.StatusCode == HttpStatusCode.OK, $"{sort}: {(int)response.StatusCode}");
+                using var json = await response.JsonAsync();
+                if (sort != "title")
+                    Assert.Equal(["Alpha"], json.RootElement.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("title").GetString()!));
+            }
+        }
+
+        foreach (var path in new[] { "tasks", "activities" })
+        {
+            using var response = await client.GetWithTokenAsync($"/{org.Slug}/api/v1/{path}?after={forged}", token);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+    }
+
+    [Fact]
     public async Task Keyset_pages_walk_every_deal_once_in_each_sort_order()
     {
         var org = await factory.CreateOrgAsync();
