@@ -13,14 +13,15 @@ public sealed record Employee(Guid Id, string Name, Guid? DepartmentId, bool IsD
 /// </summary>
 public sealed class Employees(OrgDbContext db, OrgCache cache)
 {
-    private sealed record Directory(IReadOnlyList<Employee> ByName, IReadOnlyDictionary<Guid, Employee> ById);
+    /// <summary>Both views made once per stamp, not per request.</summary>
+    private sealed record Directory(IReadOnlyList<Employee> Active, IReadOnlyDictionary<Guid, Employee> ById);
 
     private Task<Directory> LoadAsync(CancellationToken cancellationToken) =>
         cache.GetAsync("employees", async ct =>
         {
             var all = await db.Users.AsNoTracking().OrderBy(u => u.DisplayName)
                 .Select(u => new Employee(u.Id, u.DisplayName, u.DepartmentId, u.IsDisabled)).ToListAsync(ct);
-            return new Directory(all, all.ToDictionary(e => e.Id));
+            return new Directory(all.Where(e => !e.IsDisabled).ToList(), all.ToDictionary(e => e.Id));
         }, cancellationToken).AsTask();
 
     /// <summary>Everyone, disabled too (a record keeps its responsible's name), by id.</summary>
@@ -29,5 +30,5 @@ public sealed class Employees(OrgDbContext db, OrgCache cache)
 
     /// <summary>Enabled employees by name: whom a record may be given to.</summary>
     public async Task<IReadOnlyList<Employee>> ActiveAsync(CancellationToken cancellationToken) =>
-        (await LoadAsync(cancellationToken)).ByName.Where(e => !e.IsDisabled).ToList();
+        (await LoadAsync(cancellationToken)).Active;
 }
