@@ -15,6 +15,7 @@ public static class AccessModule
     {
         services.AddSingleton<RightCatalog>();
         services.AddScoped<AccessService>();
+        services.AddSingleton<KnownStamps>();
         services.AddScoped<CurrentAccess>();
         services.AddScoped<OrgCache>();
         services.AddSingleton<IOrgDbInterceptor, AccessStampInterceptor>();

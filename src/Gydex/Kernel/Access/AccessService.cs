@@ -19,22 +19,29 @@ public sealed record AccessSnapshot(long Version, EffectiveRights Rights, IReadO
 /// − individual revocations; Administrators hold every right. Results are cached per user and organization
 /// and thrown away when the organization's <see cref="AccessStamp"/> moves.
 /// </summary>
-public sealed class AccessService(OrgDbContext db, RightCatalog catalog, CurrentOrganization organization, IMemoryCache cache)
+public sealed class AccessService(OrgDbContext db, RightCatalog catalog, CurrentOrganization organization, IMemoryCache cache, KnownStamps known)
 {
     private static readonly TimeSpan CacheFor = TimeSpan.FromMinutes(10);
 
     /// <summary>
-    /// Every request reads the stamp; compiled, it skips EF's per-query work (walking and hashing the expression to
-    /// find the cached plan), which for a one-row lookup cost more than the lookup. A compiled query serves one model,
-    /// so one per model (a process has one; tests build several).
+    /// The stamp lookup, compiled: EF's per-query work (walking and hashing the expression to find the cached plan)
+    /// cost more than the lookup. A compiled query serves one model, so one per model (a process has one; tests build several).
     /// </summary>
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Microsoft.EntityFrameworkCore.Metadata.IModel,
         Func<OrgDbContext, CancellationToken, Task<long>>> Stamps = new();
 
-    /// <summary>The organization's access version: one primary-key lookup.</summary>
-    public Task<long> StampAsync(CancellationToken cancellationToken) =>
-        Stamps.GetValue(db.Model, _ => EF.CompileAsyncQuery((OrgDbContext db, CancellationToken _) =>
+    /// <summary>The organization's access version: as this node read it a moment ago, or one primary-key lookup.</summary>
+    public async ValueTask<long> StampAsync(CancellationToken cancellationToken)
+    {
+        var org = organization.Required.Id;
+        if (known.TryGet(org, out var version, out var generation))
+            return version;
+        var readAt = System.Diagnostics.Stopwatch.GetTimestamp();
+        version = await Stamps.GetValue(db.Model, _ => EF.CompileAsyncQuery((OrgDbContext db, CancellationToken _) =>
             db.Set<AccessStamp>().Where(s => s.Id == AccessStamp.SingletonId).Select(s => s.Version).Single()))(db, cancellationToken);
+        known.Remember(org, version, generation, readAt);
+        return version;
+    }
 
     public async Task<EffectiveRights> EffectiveAsync(Guid userId, CancellationToken cancellationToken) =>
         (await SnapshotAsync(userId, cancellationToken)).Rights;

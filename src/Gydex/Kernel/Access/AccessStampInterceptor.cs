@@ -12,9 +12,66 @@ namespace Gydex.Kernel.Access;
 /// nothing. The same stamp keeps <see cref="OrgCache"/> fresh: people's names and departments and the entities
 /// marked <see cref="IOrgCached"/> move it too. Nodes only compare the stamp for equality, so each move writes a fresh random value: two writers at
 /// once can never write the same value and leave a node's stale cache looking fresh (an increment could).
+/// Once the move is committed, this node's <see cref="KnownStamps"/> forgets the organization's stamp, so its next
+/// request reads the new one; not before, or a request could read the old stamp again and keep it.
 /// </summary>
-public sealed class AccessStampInterceptor : SaveChangesInterceptor, IOrgDbInterceptor
+public sealed class AccessStampInterceptor : SaveChangesInterceptor, IDbTransactionInterceptor, IOrgDbInterceptor
 {
+    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
+    {
+        ArgumentNullException.ThrowIfNull(eventData);
+        Saved(eventData.Context);
+        return result;
+    }
+
+    public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(eventData);
+        Saved(eventData.Context);
+        return ValueTask.FromResult(result);
+    }
+
+    public void TransactionCommitted(System.Data.Common.DbTransaction transaction, TransactionEndEventData eventData)
+    {
+        ArgumentNullException.ThrowIfNull(eventData);
+        Committed(eventData.Context);
+    }
+
+    public Task TransactionCommittedAsync(System.Data.Common.DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(eventData);
+        Committed(eventData.Context);
+        return Task.CompletedTask;
+    }
+
+    public void TransactionRolledBack(System.Data.Common.DbTransaction transaction, TransactionEndEventData eventData)
+    {
+        if (eventData?.Context is OrgDbContext context)
+            context.AccessStampMovedUncommitted = false;
+    }
+
+    public Task TransactionRolledBackAsync(System.Data.Common.DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        TransactionRolledBack(transaction, eventData);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Committed now when SaveChanges ran its own transaction; at the caller's commit otherwise.</summary>
+    private static void Saved(DbContext? context)
+    {
+        if (context is OrgDbContext { AccessStampMovedUncommitted: true } org && org.Database.CurrentTransaction is null)
+            Committed(org);
+    }
+
+    private static void Committed(DbContext? context)
+    {
+        if (context is not OrgDbContext { AccessStampMovedUncommitted: true } org)
+            return;
+        org.AccessStampMovedUncommitted = false;
+        var scope = OrgDbContext.ScopeOf(org);
+        scope.GetRequiredService<KnownStamps>().Forget(scope.GetRequiredService<Organizations.CurrentOrganization>().Required.Id);
+    }
+
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
         ArgumentNullException.ThrowIfNull(eventData);
@@ -34,6 +91,7 @@ public sealed class AccessStampInterceptor : SaveChangesInterceptor, IOrgDbInter
 
     private static void Move(DbContext context)
     {
+        ((OrgDbContext)context).AccessStampMovedUncommitted = true;
         var entry = context.ChangeTracker.Entries<AccessStamp>().FirstOrDefault()
             ?? context.Attach(new AccessStamp { Id = AccessStamp.SingletonId });
         long next;

@@ -20,6 +20,9 @@ public abstract class OrgDbContext(DbContextOptions options) : IdentityUserConte
     /// </summary>
     public IServiceProvider? Scope { get; internal set; }
 
+    /// <summary>The access stamp was moved inside a transaction not yet committed (see <c>AccessStampInterceptor</c>).</summary>
+    internal bool AccessStampMovedUncommitted { get; set; }
+
     public static IServiceProvider ScopeOf(DbContext context) =>
         (context as OrgDbContext)?.Scope ?? throw new InvalidOperationException("This organization context was not rented by a scope (OrgContexts.Rent).");
 

@@ -69,6 +69,7 @@ public sealed class OrgContexts(DatabaseProvider provider, IEnumerable<IOrgDbInt
         var context = rent();
         provider.Connect(context, org);
         context.Scope = scope;
+        context.AccessStampMovedUncommitted = false;
         return context;
     }
 }

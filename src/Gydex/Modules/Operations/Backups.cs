@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Security.Cryptography;
+using Gydex.Kernel.Access;
 using Gydex.Kernel.EventLog;
 using Gydex.Kernel.Organizations;
 using Gydex.Kernel.Persistence;
@@ -285,8 +286,10 @@ public sealed class Backups(
         TryDelete(replaced);
 
         await using var scope = scopes.CreateScope(target);
-        // This node's remembered head of the journal is of the replaced database (other nodes find theirs moved and re-read it).
+        // This node's remembered head of the journal and access stamp are of the replaced database (other nodes find
+        // their head moved and re-read it, and read the stamp within a second).
         scope.ServiceProvider.GetRequiredService<JournalHeadCache>().Forget(target.Id);
+        scope.ServiceProvider.GetRequiredService<KnownStamps>().Forget(target.Id);
         var db = scope.ServiceProvider.GetRequiredService<OrgDbContext>();
         await db.Database.MigrateAsync(cancellationToken);
         var version = (await db.Database.GetAppliedMigrationsAsync(cancellationToken)).LastOrDefault();
