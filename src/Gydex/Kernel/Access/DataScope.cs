@@ -12,14 +12,38 @@ public sealed record DataScope(RightScope Scope, Guid UserId, IReadOnlyCollectio
     public static DataScope Everything(Guid userId) => new(RightScope.All, userId, []);
 }
 
+/// <summary>Where a compiled query takes a scope's user, its one department, or its departments from.</summary>
+public sealed record ScopeArguments(Expression User, Expression Department, Expression Departments);
+
 public static class DataScopeQueries
 {
+    /// <summary>What the query of a scope looks like, apart from its values: all, own, one department, or several.</summary>
+    public static int ShapeOf(DataScope scope)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        return scope.Scope switch
+        {
+            RightScope.All => 0,
+            RightScope.Own => 1,
+            _ => scope.Departments.Count == 1 ? 2 : 3,
+        };
+    }
+
     /// <summary>
     /// Keeps the records within <paramref name="scope"/>: <paramref name="owner"/> is the user responsible
     /// for (or author of) a record, <paramref name="department"/> the department it belongs to.
     /// </summary>
     public static IQueryable<T> Within<T>(this IQueryable<T> query, DataScope scope,
-        Expression<Func<T, Guid>> owner, Expression<Func<T, Guid?>> department)
+        Expression<Func<T, Guid>> owner, Expression<Func<T, Guid?>> department) =>
+        Within(query, scope, owner, department, null);
+
+    /// <summary>
+    /// As above, the scope's values taken from <paramref name="arguments"/> (a compiled query's parameters)
+    /// instead of captured: the query's shape then depends only on the kind of scope and whether it
+    /// holds one department (<see cref="ShapeOf"/>).
+    /// </summary>
+    public static IQueryable<T> Within<T>(this IQueryable<T> query, DataScope scope,
+        Expression<Func<T, Guid>> owner, Expression<Func<T, Guid?>> department, ScopeArguments? arguments)
     {
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(scope);
@@ -31,22 +55,21 @@ public static class DataScopeQueries
                 return query;
             case RightScope.Own:
                 return query.Where(Expression.Lambda<Func<T, bool>>(
-                    Expression.Equal(owner.Body, QueryParameter.Of(scope.UserId)), owner.Parameters));
+                    Expression.Equal(owner.Body, arguments?.User ?? QueryParameter.Of(scope.UserId)), owner.Parameters));
             default:
                 // One department (a leaf, the usual case): an equality, so an index on (department, sort key)
                 // gives the rows already in order and a page reads 51 of them.
                 if (scope.Departments.Count == 1)
                 {
                     return query.Where(Expression.Lambda<Func<T, bool>>(
-                        Expression.Equal(department.Body, Expression.Convert(QueryParameter.Of(scope.Departments.First()), typeof(Guid?))), department.Parameters));
+                        Expression.Equal(department.Body, Expression.Convert(arguments?.Department ?? QueryParameter.Of(scope.Departments.First()), typeof(Guid?))), department.Parameters));
                 }
 
                 // Non-nullable on both sides: PostgreSQL gets a plain "= ANY(@ids)"; with Guid? EF adds an
                 // "OR (… IS NULL AND array_position(@ids, NULL) …)" that no index serves. A record without a
                 // department is in no one's department scope either way.
-                var ids = scope.Departments.ToArray();
                 var contains = Expression.Call(typeof(Enumerable), nameof(Enumerable.Contains), [typeof(Guid)],
-                    QueryParameter.Of(ids), Expression.Convert(department.Body, typeof(Guid)));
+                    arguments?.Departments ?? QueryParameter.Of(scope.Departments.ToArray()), Expression.Convert(department.Body, typeof(Guid)));
                 return query.Where(Expression.Lambda<Func<T, bool>>(contains, department.Parameters));
         }
     }

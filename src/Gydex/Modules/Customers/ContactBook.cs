@@ -21,6 +21,17 @@ public sealed class ContactBook(OrgDbContext db, CurrentAccess access, CustomFie
     public async Task<IQueryable<Contact>> QueryAsync(Right right, CancellationToken cancellationToken) =>
         CustomerQueries.Contacts(db, access.Has(right) ? await access.DataScopeAsync(right, cancellationToken) : null);
 
+    /// <summary>A page of the list as the list page shows it: unfiltered through a compiled query of its shape, filtered built afresh.</summary>
+    public async Task<ListPage<Contact>> ListPageAsync(CustomerLists lists, ListQuery list, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(lists);
+        ArgumentNullException.ThrowIfNull(list);
+        if (access.Has(Rights.View) && ContactPages.Serves(list))
+            return await ContactPages.PageAsync(db, await access.DataScopeAsync(Rights.View, cancellationToken), list, cancellationToken);
+        return await CustomerLists.PageAsync(await lists.FilterAsync(await QueryAsync(Rights.View, cancellationToken), list, cancellationToken),
+            list, cancellationToken, CustomerLists.ContactRow);
+    }
+
     public async Task<Contact?> FindAsync(Guid id, Right right, CancellationToken cancellationToken)
     {
         var visible = await (await QueryAsync(right, cancellationToken)).AnyAsync(c => c.Id == id, cancellationToken);

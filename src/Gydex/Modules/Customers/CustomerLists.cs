@@ -153,10 +153,10 @@ public sealed class CustomerLists(CustomFields fields)
         query = list.SortField switch
         {
             "code" => Keyset.Page(query, c => c.Number, c => c.Number, desc, cursor is null ? 0 : cursor.Number, cursor?.Number),
-            "updated" => Keyset.Page(query, c => c.UpdatedAt, c => c.Number, desc, Instant(cursor), cursor?.Number),
+            "updated" => Keyset.Page(query, c => c.UpdatedAt, c => c.Number, desc, Keyset.Decode<DateTimeOffset>(list.Cursor, Keyset.ParseInstant)),
             _ => Keyset.Page(query, c => c.Name, c => c.Number, desc, cursor?.Value, cursor?.Number),
         };
-        var rows = await query.Take(list.Limit + 1).ToListAsync(cancellationToken);
+        var rows = await Keyset.Take(query, list.Limit + 1).ToListAsync(cancellationToken);
         return new ListPage<Counterparty>(rows.Take(list.Limit).ToList(), rows.Count > list.Limit ? CursorOf(rows[list.Limit - 1], list.SortField) : null);
     }
 
@@ -180,11 +180,16 @@ public sealed class CustomerLists(CustomFields fields)
         query = list.SortField switch
         {
             "code" => Keyset.Page(query, c => c.Number, c => c.Number, desc, cursor is null ? 0 : cursor.Number, cursor?.Number),
-            "updated" => Keyset.Page(query, c => c.UpdatedAt, c => c.Number, desc, Instant(cursor), cursor?.Number),
+            "updated" => Keyset.Page(query, c => c.UpdatedAt, c => c.Number, desc, Keyset.Decode<DateTimeOffset>(list.Cursor, Keyset.ParseInstant)),
             _ => Keyset.Page(query, c => c.Surname, c => c.Number, desc, cursor?.Value, cursor?.Number),
         };
-        var page = query.Take(list.Limit + 1);
-        var rows = await (row is null ? page : page.Select(row)).ToListAsync(cancellationToken);
+        var page = Keyset.Take(query, list.Limit + 1);
+        return ContactPageOf(await (row is null ? page : page.Select(row)).ToListAsync(cancellationToken), list);
+    }
+
+    /// <summary>The page of the first <see cref="ListQuery.Limit"/> of <paramref name="rows"/>, and the cursor after it when there is one more.</summary>
+    internal static ListPage<Contact> ContactPageOf(List<Contact> rows, ListQuery list)
+    {
         var last = rows.Count > list.Limit ? rows[list.Limit - 1] : null;
         return new ListPage<Contact>(rows.Take(list.Limit).ToList(),
             last is null ? null : Keyset.Encode(list.SortField == "updated" ? Ticks(last.UpdatedAt) : last.Surname, last.Number));
@@ -194,7 +199,4 @@ public sealed class CustomerLists(CustomFields fields)
         Keyset.Encode(sort == "updated" ? Ticks(c.UpdatedAt) : c.Name, c.Number);
 
     private static string Ticks(DateTimeOffset instant) => instant.UtcTicks.ToString(System.Globalization.CultureInfo.InvariantCulture);
-
-    private static DateTimeOffset Instant(Keyset.Cursor? cursor) =>
-        cursor?.Value is { } text && Keyset.ParseInstant(text, out var instant) ? instant : DateTimeOffset.MinValue;
 }

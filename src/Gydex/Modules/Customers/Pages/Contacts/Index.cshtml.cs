@@ -49,7 +49,7 @@ public sealed class IndexModel(ContactBook book, CustomerLists lists, CustomFiel
         Fields = await fields.DefinitionsAsync(CustomersModule.ContactFields, ct);
         AvailableColumns = [.. BuiltInColumns, .. Fields.Select(f => CustomFields.FormPrefix + f.Key)];
         Columns = await preferences.ColumnsAsync(List, AvailableColumns, [.. DefaultColumns, .. Fields.Where(f => f.ShowInList).Select(f => CustomFields.FormPrefix + f.Key)], ct);
-        Rows = await CustomerLists.PageAsync(await lists.FilterAsync(await book.QueryAsync(CustomersRights.Contacts.View, ct), Query, ct), Query, ct, CustomerLists.ContactRow);
+        Rows = await book.ListPageAsync(lists, Query, ct);
         Values = await fields.ValuesAsync(CustomersModule.ContactFields, Rows.Rows.Select(r => r.Id).ToList(), ct);
         SavedFilters = await preferences.FiltersAsync(List, ct);
         Employees = await data.EmployeesAsync(ct);
