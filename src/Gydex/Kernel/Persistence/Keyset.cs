@@ -72,18 +72,23 @@ public static class Keyset
 
     /// <summary>Orders by <paramref name="key"/> then <paramref name="number"/>, and keeps the rows after the cursor.</summary>
     public static IQueryable<T> Page<T, TKey>(IQueryable<T> query, Expression<Func<T, TKey>> key, Expression<Func<T, long>> number,
-        bool descending, TKey? after, long? afterNumber)
+        bool descending, TKey? after, long? afterNumber) =>
+        // Captured values, so EF sends parameters and keeps one cached plan for every page.
+        PageAfter(query, key, number, descending, afterNumber is { } n ? (QueryParameter.Of(after), QueryParameter.Of(n)) : null);
+
+    /// <summary>
+    /// As above, the cursor's key and number given as expressions: captured values, or a compiled query's parameters.
+    /// </summary>
+    public static IQueryable<T> PageAfter<T, TKey>(IQueryable<T> query, Expression<Func<T, TKey>> key, Expression<Func<T, long>> number,
+        bool descending, (Expression Key, Expression Number)? after)
     {
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(key);
         ArgumentNullException.ThrowIfNull(number);
-        if (afterNumber is { } n)
+        if (after is var (last, lastNumber))
         {
             var row = key.Parameters[0];
             var numberBody = new Replace(number.Parameters[0], row).Visit(number.Body);
-            // Captured values, so EF sends parameters and keeps one cached plan for every page.
-            var last = QueryParameter.Of(after);
-            var lastNumber = QueryParameter.Of(n);
             Expression Compare(Func<Expression, Expression, BinaryExpression> op, Expression left, Expression right) => typeof(TKey) == typeof(string)
                 ? op(Expression.Call(typeof(string).GetMethod(nameof(string.Compare), [typeof(string), typeof(string)])!, left, right), Expression.Constant(0))
                 : op(left, right);

@@ -9,26 +9,26 @@ using Microsoft.EntityFrameworkCore.Metadata;
 namespace Gydex.Modules.Customers;
 
 /// <summary>
-/// The first page of the contacts list without filters — the page every visit to the list opens with — as compiled
-/// queries, one per shape: the kind of scope and the sort with its direction. Each is built by the same
-/// <see cref="DataScopeQueries"/> and <see cref="Keyset"/> ordering as the list built afresh, with the scope's values
-/// (its user, its one department, its departments) as the compiled query's parameters. Built afresh, EF walked, hashed and compared the whole expression on every
-/// request to find its cached plan, which cost the application more than reading and materializing the 51 rows.
-/// Pages after a cursor are built afresh: PostgreSQL's row-value comparison that starts them exactly at the cursor
-/// is not translated from a compiled query's arguments.
+/// The contacts list without filters — the list every visit opens with and pages through — as compiled queries, one
+/// per shape: the kind of scope, the sort with its direction, first page or after a cursor. Each is built by the same
+/// <see cref="DataScopeQueries"/> and <see cref="Keyset"/> paging as the list built afresh, with the scope's values
+/// (its user, its one department, its departments) and the cursor's as the compiled query's parameters — scalar
+/// ones: a member of a parameter object is not translated. Built afresh, EF walked, hashed and compared the whole
+/// expression on every request to find its cached plan, which cost the application more than reading and
+/// materializing the 51 rows.
 /// </summary>
 public static class ContactPages
 {
-    private readonly record struct Shape(int Scope, string Sort, bool Descending);
+    private readonly record struct Shape(int Scope, string Sort, bool Descending, bool AfterCursor);
 
     /// <summary>A compiled query serves one model: one set per model (a process has one; tests build several).</summary>
-    private static readonly ConditionalWeakTable<IModel, ConcurrentDictionary<Shape, Func<OrgDbContext, Guid, Guid, Guid[], IAsyncEnumerable<Contact>>>> Compiled = new();
+    private static readonly ConditionalWeakTable<IModel, ConcurrentDictionary<Shape, Func<OrgDbContext, Guid, Guid, Guid[], string, DateTimeOffset, long, IAsyncEnumerable<Contact>>>> Compiled = new();
 
-    /// <summary>Whether <paramref name="list"/> is a compiled shape: the first page, no filter, the page's usual size.</summary>
+    /// <summary>Whether <paramref name="list"/> is a compiled shape: no filter, the page's usual size.</summary>
     public static bool Serves(ListQuery list)
     {
         ArgumentNullException.ThrowIfNull(list);
-        return list.Cursor is null && list.Q is null && list.Kind is null && list.Tag is null && list.Responsible is null
+        return list.Q is null && list.Kind is null && list.Tag is null && list.Responsible is null
             && list.Department is null && list.Consent is null && list.Custom.Count == 0 && list.Limit == ListQuery.DefaultLimit
             && list.SortField is "name" or "code" or "updated";
     }
@@ -41,20 +41,28 @@ public static class ContactPages
         ArgumentNullException.ThrowIfNull(list);
         var department = scope.Departments.Count == 1 ? scope.Departments.First() : Guid.Empty;
         Guid[] departments = scope.Scope == RightScope.Department && scope.Departments.Count != 1 ? [.. scope.Departments] : [];
-        var shape = new Shape(DataScopeQueries.ShapeOf(scope), list.SortField, list.Descending);
+        // The cursor as the list built afresh reads it: one that does not decode, or whose key is not of the sort, starts from the first page.
+        var cursor = Keyset.Decode(list.Cursor);
+        var instant = list.SortField == "updated" ? Keyset.Decode<DateTimeOffset>(list.Cursor, Keyset.ParseInstant) : null;
+        var afterCursor = list.SortField == "updated" ? instant is not null : cursor is not null;
+        var shape = new Shape(DataScopeQueries.ShapeOf(scope), list.SortField, list.Descending, afterCursor);
         var query = Compiled.GetOrCreateValue(db.Model).GetOrAdd(shape, Compile, db);
         var rows = new List<Contact>(list.Limit + 1);
-        await foreach (var row in query(db, scope.UserId, department, departments).WithCancellation(cancellationToken))
+        await foreach (var row in query(db, scope.UserId, department, departments, cursor?.Value ?? "", instant?.Key ?? DateTimeOffset.MinValue, cursor?.Number ?? 0)
+            .WithCancellation(cancellationToken))
             rows.Add(row);
         return CustomerLists.ContactPageOf(rows, list);
     }
 
-    private static Func<OrgDbContext, Guid, Guid, Guid[], IAsyncEnumerable<Contact>> Compile(Shape shape, OrgDbContext db)
+    private static Func<OrgDbContext, Guid, Guid, Guid[], string, DateTimeOffset, long, IAsyncEnumerable<Contact>> Compile(Shape shape, OrgDbContext db)
     {
         var context = Expression.Parameter(typeof(OrgDbContext), "db");
         var user = Expression.Parameter(typeof(Guid), "user");
         var department = Expression.Parameter(typeof(Guid), "department");
         var departments = Expression.Parameter(typeof(Guid[]), "departments");
+        var text = Expression.Parameter(typeof(string), "text");
+        var instant = Expression.Parameter(typeof(DateTimeOffset), "instant");
+        var number = Expression.Parameter(typeof(long), "number");
         // A scope of the shape: only its kind and department count are read here, the values are the parameters.
         var scope = new DataScope(shape.Scope switch { 0 => RightScope.All, 1 => RightScope.Own, _ => RightScope.Department },
             Guid.Empty, shape.Scope == 2 ? [Guid.Empty] : []);
@@ -62,12 +70,12 @@ public static class ContactPages
             new ScopeArguments(user, department, departments));
         query = shape.Sort switch
         {
-            "code" => Keyset.Page(query, c => c.Number, c => c.Number, shape.Descending, null),
-            "updated" => Keyset.Page(query, c => c.UpdatedAt, c => c.Number, shape.Descending, null),
-            _ => Keyset.Page(query, c => c.Surname, c => c.Number, shape.Descending, null),
+            "code" => Keyset.PageAfter(query, c => c.Number, c => c.Number, shape.Descending, shape.AfterCursor ? (number, number) : null),
+            "updated" => Keyset.PageAfter(query, c => c.UpdatedAt, c => c.Number, shape.Descending, shape.AfterCursor ? (instant, number) : null),
+            _ => Keyset.PageAfter(query, c => c.Surname, c => c.Number, shape.Descending, shape.AfterCursor ? (text, number) : null),
         };
         // A constant in a compiled query stays a literal (EF.Constant is for queries built afresh, and refused here).
         var page = query.Take(ListQuery.DefaultLimit + 1).Select(CustomerLists.ContactRow);
-        return EF.CompileAsyncQuery(Expression.Lambda<Func<OrgDbContext, Guid, Guid, Guid[], IQueryable<Contact>>>(page.Expression, context, user, department, departments));
+        return EF.CompileAsyncQuery(Expression.Lambda<Func<OrgDbContext, Guid, Guid, Guid[], string, DateTimeOffset, long, IQueryable<Contact>>>(page.Expression, context, user, department, departments, text, instant, number));
     }
 }
