@@ -6,6 +6,7 @@ using Gydex.Kernel.Persistence;
 using Gydex.Modules.Customers;
 using Gydex.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Gydex.Tests.Modules.Customers;
@@ -27,8 +28,27 @@ public sealed class CustomersImportResumeTests
         return Encoding.UTF8.GetBytes(csv.ToString());
     }
 
-    private static GydexFactory Node(InstallationSlot slot, bool runsImports = true) =>
-        new GydexFactory(slot).With("Imports:PollInterval", "00:00:00.200").With("Imports:Enabled", runsImports ? "true" : "false");
+    private static GydexFactory Node(InstallationSlot slot, bool runsImports = true, Func<CustomerImport, bool>? holdBeyond = null) =>
+        new GydexFactory(slot)
+        {
+            TestServices = holdBeyond is null ? null : s => s.AddSingleton<IOrgDbInterceptor>(new BatchHold(holdBeyond)),
+        }.With("Imports:PollInterval", "00:00:00.200").With("Imports:Enabled", runsImports ? "true" : "false");
+
+    /// <summary>
+    /// Holds the save of an import that <paramref name="beyond"/> says went past its first batch until the node stops:
+    /// the node then stops in the middle of the work however fast its batches run (on a fast machine the whole file
+    /// was sometimes done before the stop arrived).
+    /// </summary>
+    private sealed class BatchHold(Func<CustomerImport, bool> beyond) : SaveChangesInterceptor, IOrgDbInterceptor
+    {
+        public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result,
+            CancellationToken cancellationToken = default)
+        {
+            if (eventData?.Context?.ChangeTracker.Entries<CustomerImport>().Any(e => e.State == EntityState.Modified && beyond(e.Entity)) == true)
+                await Task.Delay(Timeout.Infinite, cancellationToken);
+            return result;
+        }
+    }
 
     private static Task<CustomerImport> ImportOfAsync(GydexFactory factory, TestOrg org, Guid id) =>
         factory.InOrgAsync(org, sp => sp.GetRequiredService<OrgDbContext>().Set<CustomerImport>().AsNoTracking().SingleAsync(i => i.Id == id));
@@ -59,7 +79,7 @@ public sealed class CustomersImportResumeTests
         var slot = InstallationSlot.New();
         TestOrg org;
         Guid id;
-        var first = await Node(slot).StartAsync();
+        var first = await Node(slot, holdBeyond: i => i.UndoneAt is null && i.Processed > ImportJob.BatchSize).StartAsync();
         await using (first)
         {
             org = await first.CreateOrgAsync();
@@ -83,7 +103,7 @@ public sealed class CustomersImportResumeTests
             Assert.Equal(("", null), (lease.Node, lease.FinishedAt));
         }
 
-        await using (var next = await Node(slot).StartAsync())
+        await using (var next = await Node(slot, holdBeyond: i => i.UndoDeleted > ImportJob.BatchSize).StartAsync())
         {
             var finished = await WhenAsync(next, org, id, i => i.Status is ImportStatus.Done or ImportStatus.Failed);
             Assert.Equal((ImportStatus.Done, Rows, Rows, Rows, 0), (finished.Status, finished.Total, finished.Processed, finished.Created, finished.Rejected));
