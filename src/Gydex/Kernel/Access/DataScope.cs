@@ -17,17 +17,19 @@ public sealed record ScopeArguments(Expression User, Expression Department, Expr
 
 public static class DataScopeQueries
 {
-    /// <summary>What the query of a scope looks like, apart from its values: all, own, one department, or several.</summary>
-    public static int ShapeOf(DataScope scope)
+    /// <summary>
+    /// What the query of a scope looks like, apart from its values: its kind and, for a department scope, whether it
+    /// holds exactly one department (an equality rather than a list).
+    /// </summary>
+    public static (RightScope Kind, bool OneDepartment) ShapeOf(DataScope scope)
     {
         ArgumentNullException.ThrowIfNull(scope);
-        return scope.Scope switch
-        {
-            RightScope.All => 0,
-            RightScope.Own => 1,
-            _ => scope.Departments.Count == 1 ? 2 : 3,
-        };
+        return (scope.Scope, scope.Scope == RightScope.Department && scope.Departments.Count == 1);
     }
+
+    /// <summary>A scope of <paramref name="shape"/> with blank values: what a compiled query is built from.</summary>
+    public static DataScope OfShape((RightScope Kind, bool OneDepartment) shape) =>
+        new(shape.Kind, Guid.Empty, shape.OneDepartment ? [Guid.Empty] : []);
 
     /// <summary>
     /// Keeps the records within <paramref name="scope"/>: <paramref name="owner"/> is the user responsible

@@ -19,7 +19,7 @@ namespace Gydex.Modules.Customers;
 /// </summary>
 public static class ContactPages
 {
-    private readonly record struct Shape(int Scope, string Sort, bool Descending, bool AfterCursor);
+    private readonly record struct Shape((RightScope Kind, bool OneDepartment) Scope, string Sort, bool Descending, bool AfterCursor);
 
     /// <summary>A compiled query serves one model: one set per model (a process has one; tests build several).</summary>
     private static readonly ConditionalWeakTable<IModel, ConcurrentDictionary<Shape, Func<OrgDbContext, Guid, Guid, Guid[], string, DateTimeOffset, long, IAsyncEnumerable<Contact>>>> Compiled = new();
@@ -28,9 +28,7 @@ public static class ContactPages
     public static bool Serves(ListQuery list)
     {
         ArgumentNullException.ThrowIfNull(list);
-        return list.Q is null && list.Kind is null && list.Tag is null && list.Responsible is null
-            && list.Department is null && list.Consent is null && list.Custom.Count == 0 && list.Limit == ListQuery.DefaultLimit
-            && list.SortField is "name" or "code" or "updated";
+        return !list.Filtered && list.Limit == ListQuery.DefaultLimit && list.SortField is "name" or "code" or "updated";
     }
 
     /// <summary>The page <see cref="CustomerLists"/> would give for this list built afresh, with the list's row.</summary>
@@ -63,10 +61,8 @@ public static class ContactPages
         var text = Expression.Parameter(typeof(string), "text");
         var instant = Expression.Parameter(typeof(DateTimeOffset), "instant");
         var number = Expression.Parameter(typeof(long), "number");
-        // A scope of the shape: only its kind and department count are read here, the values are the parameters.
-        var scope = new DataScope(shape.Scope switch { 0 => RightScope.All, 1 => RightScope.Own, _ => RightScope.Department },
-            Guid.Empty, shape.Scope == 2 ? [Guid.Empty] : []);
-        var query = db.Set<Contact>().AsNoTracking().Within(scope, c => c.ResponsibleId, c => c.DepartmentId,
+        // Only the scope's kind and department count are read here; its values are the parameters.
+        var query = db.Set<Contact>().AsNoTracking().Within(DataScopeQueries.OfShape(shape.Scope), c => c.ResponsibleId, c => c.DepartmentId,
             new ScopeArguments(user, department, departments));
         query = shape.Sort switch
         {

@@ -78,6 +78,10 @@ public sealed record ListQuery
         return QueryString.Create(parts).Value ?? "";
     }
 
+    /// <summary>Whether any filter is set: the parameters <see cref="ToQueryString"/> writes besides the sort.</summary>
+    public bool Filtered => Q is not null || Kind is not null || Tag is not null || Responsible is not null || Department is not null
+        || Consent is not null || Custom.Count > 0;
+
     public bool Descending => Sort.StartsWith('-');
 
     public string SortField => Sort.TrimStart('-');
