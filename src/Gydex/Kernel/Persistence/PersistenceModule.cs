@@ -47,6 +47,7 @@ public static class PersistenceModule
         services.AddDataProtection()
             .SetApplicationName("Gydex")
             .PersistKeysToDbContext<CatalogDbContext>();
+        Identity.RememberedUnprotection.Decorate(services);
 
         services.AddSingleton<OrgContexts>();
         services.AddScoped<OrgDbContext>(sp => sp.GetRequiredService<OrgContexts>().Rent(sp.GetRequiredService<CurrentOrganization>().Required, sp));

@@ -17,6 +17,7 @@ public static class WebModule
     public static IServiceCollection AddGydexWeb(this IServiceCollection services)
     {
         services.AddLocalization();
+        RememberedTexts.Register(services);
         // Cyrillic as it is, not as &#x...; entities: pages stay readable and a third of the size.
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
