@@ -39,14 +39,11 @@ public static class ContactPages
         ArgumentNullException.ThrowIfNull(list);
         var department = scope.Departments.Count == 1 ? scope.Departments.First() : Guid.Empty;
         Guid[] departments = scope.Scope == RightScope.Department && scope.Departments.Count != 1 ? [.. scope.Departments] : [];
-        // The cursor as the list built afresh reads it: one that does not decode, or whose key is not of the sort, starts from the first page.
-        var cursor = Keyset.Decode(list.Cursor);
-        var instant = list.SortField == "updated" ? Keyset.Decode<DateTimeOffset>(list.Cursor, Keyset.ParseInstant) : null;
-        var afterCursor = list.SortField == "updated" ? instant is not null : cursor is not null;
-        var shape = new Shape(DataScopeQueries.ShapeOf(scope), list.SortField, list.Descending, afterCursor);
+        var cursor = ContactCursor.Read(list);
+        var shape = new Shape(DataScopeQueries.ShapeOf(scope), list.SortField, list.Descending, cursor is not null);
         var query = Compiled.GetOrCreateValue(db.Model).GetOrAdd(shape, Compile, db);
         var rows = new List<Contact>(list.Limit + 1);
-        await foreach (var row in query(db, scope.UserId, department, departments, cursor?.Value ?? "", instant?.Key ?? DateTimeOffset.MinValue, cursor?.Number ?? 0)
+        await foreach (var row in query(db, scope.UserId, department, departments, cursor?.Text ?? "", cursor?.Instant ?? DateTimeOffset.MinValue, cursor?.Number ?? 0)
             .WithCancellation(cancellationToken))
             rows.Add(row);
         return CustomerLists.ContactPageOf(rows, list);
@@ -64,12 +61,7 @@ public static class ContactPages
         // Only the scope's kind and department count are read here; its values are the parameters.
         var query = db.Set<Contact>().AsNoTracking().Within(DataScopeQueries.OfShape(shape.Scope), c => c.ResponsibleId, c => c.DepartmentId,
             new ScopeArguments(user, department, departments));
-        query = shape.Sort switch
-        {
-            "code" => Keyset.PageAfter(query, c => c.Number, c => c.Number, shape.Descending, shape.AfterCursor ? (number, number) : null),
-            "updated" => Keyset.PageAfter(query, c => c.UpdatedAt, c => c.Number, shape.Descending, shape.AfterCursor ? (instant, number) : null),
-            _ => Keyset.PageAfter(query, c => c.Surname, c => c.Number, shape.Descending, shape.AfterCursor ? (text, number) : null),
-        };
+        query = CustomerLists.InContactOrder(query, shape.Sort, shape.Descending, shape.AfterCursor ? new ContactCursorValues(text, instant, number) : null);
         // A constant in a compiled query stays a literal (EF.Constant is for queries built afresh, and refused here).
         var page = query.Take(ListQuery.DefaultLimit + 1).Select(CustomerLists.ContactRow);
         return EF.CompileAsyncQuery(Expression.Lambda<Func<OrgDbContext, Guid, Guid, Guid[], string, DateTimeOffset, long, IQueryable<Contact>>>(page.Expression, context, user, department, departments, text, instant, number));

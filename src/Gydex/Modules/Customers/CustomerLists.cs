@@ -179,17 +179,25 @@ public sealed class CustomerLists(CustomFields fields)
         System.Linq.Expressions.Expression<Func<Contact, Contact>>? row = null)
     {
         ArgumentNullException.ThrowIfNull(list);
-        var cursor = Keyset.Decode(list.Cursor);
-        var desc = list.Descending;
-        query = list.SortField switch
-        {
-            "code" => Keyset.Page(query, c => c.Number, c => c.Number, desc, cursor is null ? 0 : cursor.Number, cursor?.Number),
-            "updated" => Keyset.Page(query, c => c.UpdatedAt, c => c.Number, desc, Keyset.Decode<DateTimeOffset>(list.Cursor, Keyset.ParseInstant)),
-            _ => Keyset.Page(query, c => c.Surname, c => c.Number, desc, cursor?.Value, cursor?.Number),
-        };
-        var page = Keyset.Take(query, list.Limit + 1);
+        // Captured values, so EF sends parameters and keeps one cached plan for every page.
+        var after = ContactCursor.Read(list) is { } c
+            ? new ContactCursorValues(QueryParameter.Of(c.Text), QueryParameter.Of(c.Instant), QueryParameter.Of(c.Number))
+            : null;
+        var page = Keyset.Take(InContactOrder(query, list.SortField, list.Descending, after), list.Limit + 1);
         return ContactPageOf(await (row is null ? page : page.Select(row)).ToListAsync(cancellationToken), list);
     }
+
+    /// <summary>
+    /// The contacts list in the order of <paramref name="sort"/> (code, newest change, or surname; the number breaks
+    /// ties), after the cursor whose values are given as expressions: captured values, or a compiled query's
+    /// parameters (<see cref="ContactPages"/>).
+    /// </summary>
+    internal static IQueryable<Contact> InContactOrder(IQueryable<Contact> query, string sort, bool descending, ContactCursorValues? after) => sort switch
+    {
+        "code" => Keyset.PageAfter(query, c => c.Number, c => c.Number, descending, after is null ? null : (after.Number, after.Number)),
+        "updated" => Keyset.PageAfter(query, c => c.UpdatedAt, c => c.Number, descending, after is null ? null : (after.Instant, after.Number)),
+        _ => Keyset.PageAfter(query, c => c.Surname, c => c.Number, descending, after is null ? null : (after.Text, after.Number)),
+    };
 
     /// <summary>The page of the first <see cref="ListQuery.Limit"/> of <paramref name="rows"/>, and the cursor after it when there is one more.</summary>
     internal static ListPage<Contact> ContactPageOf(List<Contact> rows, ListQuery list)
@@ -204,3 +212,20 @@ public sealed class CustomerLists(CustomFields fields)
 
     private static string Ticks(DateTimeOffset instant) => instant.UtcTicks.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }
+
+/// <summary>
+/// A contacts list's cursor as both the compiled and the afresh list read it. One that does not decode, or whose key
+/// is not of the sort (no surname for the name sort, no instant for the newest-first sort), starts from the first page.
+/// </summary>
+internal sealed record ContactCursor(string Text, DateTimeOffset Instant, long Number)
+{
+    public static ContactCursor? Read(ListQuery list) => list.SortField switch
+    {
+        "updated" => Keyset.Decode<DateTimeOffset>(list.Cursor, Keyset.ParseInstant) is { } instant ? new("", instant.Key, instant.Number) : null,
+        "code" => Keyset.Decode(list.Cursor) is { } cursor ? new("", default, cursor.Number) : null,
+        _ => Keyset.Decode(list.Cursor) is { Value: { } surname } cursor ? new(surname, default, cursor.Number) : null,
+    };
+}
+
+/// <summary>Where the contacts list's order takes the cursor's surname, instant and number from.</summary>
+internal sealed record ContactCursorValues(System.Linq.Expressions.Expression Text, System.Linq.Expressions.Expression Instant, System.Linq.Expressions.Expression Number);

@@ -95,8 +95,10 @@ public sealed class ContactPagesTests : IAsyncLifetime
         Assert.Empty(mismatches);
     }
 
-    [Fact]
-    public async Task A_cursor_that_is_not_of_the_sort_starts_both_lists_from_the_first_page()
+    [Theory]
+    [InlineData("-updated", "Фомин2")]
+    [InlineData("name", null)]
+    public async Task A_cursor_that_is_not_of_the_sort_starts_both_lists_from_the_first_page(string sort, string? key)
     {
         var org = await factory.CreateOrgAsync();
         var (compiled, afresh, first) = await factory.InOrgAsync(org, async sp =>
@@ -116,8 +118,9 @@ public sealed class ContactPagesTests : IAsyncLifetime
 
             await db.SaveChangesAsync();
             var scope = DataScope.Everything(admin);
-            // A name sort's cursor given to the newest-first sort: its key is a surname, not an instant.
-            var list = new ListQuery { Sort = "-updated", Cursor = Keyset.Encode("Фомин2", 2) };
+            // A name sort's cursor given to the newest-first sort (its key is a surname, not an instant), and a
+            // name sort's cursor without a surname.
+            var list = new ListQuery { Sort = sort, Cursor = Keyset.Encode(key, 2) };
             return ((await ContactPages.PageAsync(db, scope, list, CancellationToken.None)).Rows.Select(c => c.Code).ToList(),
                 (await CustomerLists.PageAsync(CustomerQueries.Contacts(db, scope), list, CancellationToken.None, CustomerLists.ContactRow)).Rows.Select(c => c.Code).ToList(),
                 (await ContactPages.PageAsync(db, scope, list with { Cursor = null }, CancellationToken.None)).Rows.Select(c => c.Code).ToList());
