@@ -66,7 +66,7 @@ public sealed class RememberedUnprotection(IDataProtectionProvider inner, TimePr
             // Full: start again rather than keep a clock per entry; the next requests decrypt once each.
             if (known.Count >= Capacity)
                 known.Clear();
-            known[new Input((byte[])protectedData.Clone())] = ((byte[])plain.Clone(), now + RememberFor);
+            known[input.Kept()] = ((byte[])plain.Clone(), now + RememberFor);
             return plain;
         }
     }
@@ -84,6 +84,11 @@ public sealed class RememberedUnprotection(IDataProtectionProvider inner, TimePr
             hashing.AddBytes(bytes);
             hash = hashing.ToHashCode();
         }
+
+        private Input(byte[] bytes, int hash) => (this.bytes, this.hash) = (bytes, hash);
+
+        /// <summary>A copy of the bytes to keep (the caller's array may change), with the hash already computed.</summary>
+        public Input Kept() => new((byte[])bytes.Clone(), hash);
 
         public bool Equals(Input other) => CryptographicOperations.FixedTimeEquals(bytes, other.bytes);
 
